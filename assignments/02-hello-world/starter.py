@@ -1,0 +1,3 @@
+def hello():
+    """Return the string "Hello world!"."""
+    pass

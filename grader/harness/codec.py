@@ -1,0 +1,146 @@
+"""Value encoding between the trusted test runner and the sandboxed student process.
+
+Values cross the boundary as JSON with tags, so the runner rebuilds plain builtin
+values (never objects the student's code defined): the student's code can choose
+what its functions return, but nothing about how the runner compares it.
+
+    None, bool, str, small int, float  -> JSON scalars (Python's json keeps inf/nan/-0.0)
+    list                               -> JSON array
+    everything else                    -> {"<tag>": payload}
+"""
+
+import base64
+
+MAX_DEPTH = 64
+MAX_ITEMS = 100_000
+BIG_INT_DIGITS = 4000  # Python refuses int<->str conversions past 4300 digits
+
+
+class EncodeError(Exception):
+    pass
+
+
+class DecodeError(Exception):
+    pass
+
+
+class Opaque:
+    """A value the channel cannot carry faithfully (an object, a generator...).
+
+    It equals nothing, so a test comparing it fails with a readable repr."""
+
+    def __init__(self, type_name, text):
+        self.type_name = type_name
+        self.text = text
+
+    def __eq__(self, other):
+        return False
+
+    def __hash__(self):
+        return hash((self.type_name, self.text))
+
+    def __repr__(self):
+        return f"<{self.type_name}: {self.text}>"
+
+
+def encode(value, depth=0, budget=None):
+    if budget is None:
+        budget = [MAX_ITEMS]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise EncodeError("the value is too large to send back (over 100,000 items)")
+    if depth > MAX_DEPTH:
+        raise EncodeError("the value is nested too deeply to send back")
+    if value is None or isinstance(value, bool):
+        return bool(value) if value is not None else None
+    if isinstance(value, int):
+        value = int.__index__(value)
+        if abs(value).bit_length() > BIG_INT_DIGITS * 3:
+            return {"bigint": hex(value)}
+        return value
+    if isinstance(value, float):
+        return float.__float__(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, (bytes, bytearray)):
+        tag = "bytes" if isinstance(value, bytes) else "bytearray"
+        return {tag: base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, complex):
+        return {"complex": [value.real, value.imag]}
+    if isinstance(value, list):
+        return [encode(v, depth + 1, budget) for v in list.__iter__(value)]
+    if isinstance(value, tuple):
+        return {"tuple": [encode(v, depth + 1, budget) for v in tuple.__iter__(value)]}
+    if isinstance(value, frozenset):
+        return {"frozenset": [encode(v, depth + 1, budget) for v in frozenset.__iter__(value)]}
+    if isinstance(value, set):
+        return {"set": [encode(v, depth + 1, budget) for v in set.__iter__(value)]}
+    if isinstance(value, dict):
+        return {"dict": [[encode(k, depth + 1, budget), encode(v, depth + 1, budget)] for k, v in dict.items(value)]}
+    if isinstance(value, range):
+        return {"range": [value.start, value.stop, value.step]}
+    return {"opaque": [_type_name(value), _safe_repr(value)]}
+
+
+def decode(data, depth=0):
+    if depth > MAX_DEPTH + 1:
+        raise DecodeError("value nested too deeply")
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode(v, depth + 1) for v in data]
+    if not isinstance(data, dict) or len(data) != 1:
+        raise DecodeError("malformed value")
+    (tag, payload), = data.items()
+    if tag == "bigint" and isinstance(payload, str):
+        return int(payload, 16)
+    if tag in ("bytes", "bytearray") and isinstance(payload, str):
+        raw = base64.b64decode(payload.encode("ascii"), validate=True)
+        return raw if tag == "bytes" else bytearray(raw)
+    if tag == "complex" and _floats(payload, 2):
+        return complex(payload[0], payload[1])
+    if tag == "range" and isinstance(payload, list) and len(payload) == 3 and all(type(x) is int for x in payload):
+        return range(*payload)
+    if tag == "opaque" and isinstance(payload, list) and len(payload) == 2 and all(isinstance(x, str) for x in payload):
+        return Opaque(payload[0][:200], payload[1][:1000])
+    if not isinstance(payload, list):
+        raise DecodeError("malformed value")
+    if tag == "tuple":
+        return tuple(decode(v, depth + 1) for v in payload)
+    if tag in ("set", "frozenset"):
+        items = [decode(v, depth + 1) for v in payload]
+        try:
+            return set(items) if tag == "set" else frozenset(items)
+        except TypeError:
+            raise DecodeError("unhashable item in a set")
+    if tag == "dict":
+        out = {}
+        for pair in payload:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise DecodeError("malformed dict")
+            try:
+                out[decode(pair[0], depth + 1)] = decode(pair[1], depth + 1)
+            except TypeError:
+                raise DecodeError("unhashable dict key")
+        return out
+    raise DecodeError(f"unknown tag {tag!r}")
+
+
+def _floats(payload, n):
+    return isinstance(payload, list) and len(payload) == n and all(isinstance(x, (int, float)) for x in payload)
+
+
+def _type_name(value):
+    try:
+        return type(value).__name__[:100]
+    except BaseException:
+        return "object"
+
+
+def _safe_repr(value):
+    try:
+        text = repr(value)
+        return text if isinstance(text, str) and type(text) is str else "?"
+    except BaseException:
+        return "?"
+

@@ -1,0 +1,225 @@
+"""Trusted test runner: runs an assignment's unittest tests against a sandboxed student.
+
+The tests run here, in a process the student's code cannot reach. `solution` is a
+proxy module: attribute access and calls go over a pipe to the sandbox, and values
+come back as plain data (codec.py). The verdict is computed only from what happens here.
+
+stdin : {"tests": str, "source": str, "sandbox": {...}, "wallSeconds": n, "cpuSeconds": n, "outputCap": n}
+stdout: {"outcome": str, "message": str, "tests": [{name, passed, message}], "output": str}
+"""
+
+import builtins
+import io
+import json
+import os
+import sys
+import types
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import codec  # noqa: E402
+from sandboxed import Stopped, Student  # noqa: E402
+import messages  # noqa: E402
+
+
+class StudentError(Exception):
+    """An exception raised by the student's code whose type is not a builtin Exception."""
+
+
+def rebuild_exception(info):
+    """The student's exception as a real exception of the same builtin type, where safe."""
+    cls = getattr(builtins, str(info.get("type")), None) if info.get("builtin") else None
+    exc = None
+    if isinstance(cls, type) and issubclass(cls, Exception):
+        try:
+            args = codec.decode(info.get("args", []))
+            exc = cls(*args) if isinstance(args, list) else cls(info.get("message", ""))
+        except Exception:
+            exc = None
+    if exc is None:
+        exc = StudentError(f"{info.get('type')}: {info.get('message', '')}")
+    exc.student_info = info
+    return exc
+
+
+class SolutionProxy(types.ModuleType):
+    def __init__(self, student):
+        super().__init__("solution")
+        self._student = student
+        self.missing = None
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self.missing = name
+        reply = self._call({"op": "get", "name": name})
+        self.missing = None
+        if reply.get("callable"):
+            return self._function(name)
+        return codec.decode(reply["value"])
+
+    def _function(self, name):
+        def call(*args, **kwargs):
+            reply = self._call({
+                "op": "call", "name": name,
+                "args": codec.encode(list(args)),
+                "kwargs": [[k, codec.encode(v)] for k, v in kwargs.items()],
+            })
+            return codec.decode(reply["value"])
+        call.__name__ = call.__qualname__ = name
+        return call
+
+    def _call(self, request):
+        reply = self._student.request(request)
+        # What the call printed goes to *this* process's stdout, so tests that
+        # capture output (contextlib.redirect_stdout) see it as if the call ran here.
+        output = reply.get("output")
+        if isinstance(output, str) and output:
+            sys.stdout.write(output)
+        if "exc" in reply:
+            info = reply["exc"] if isinstance(reply["exc"], dict) else {"type": "Error", "message": "?"}
+            if info.get("type") == "AttributeError" and request["op"] == "get":
+                raise AttributeError(f"solution.py does not define {request['name']!r}")
+            raise rebuild_exception(info)
+        if "value" not in reply and not reply.get("callable"):
+            self._student.stop("crashed", "sent a reply the grader could not read")
+            raise Stopped("crashed", self._student.stop_detail)
+        return reply
+
+
+class Collector(unittest.TestResult):
+    """Keeps the exception objects, not only formatted tracebacks."""
+
+    def __init__(self):
+        super().__init__()
+        self.problem = None  # ("failure" | "error", exception)
+
+    def _keep(self, kind, err):
+        if self.problem is None:
+            self.problem = (kind, err[1])
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self._keep("failure", err)
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self._keep("error", err)
+
+    def addSubTest(self, test, subtest, err):
+        super().addSubTest(test, subtest, err)
+        if err is not None:
+            self._keep("failure" if issubclass(err[0], AssertionError) else "error", err)
+
+
+def flatten(suite):
+    for item in suite:
+        if isinstance(item, unittest.TestSuite):
+            yield from flatten(item)
+        else:
+            yield item
+
+
+def run_tests(test_module, student, output):
+    results, kinds = [], []
+    for test in flatten(unittest.defaultTestLoader.loadTestsFromModule(test_module)):
+        name = getattr(test, "_testMethodName", str(test))
+        if not student.alive:
+            results.append({"name": name, "passed": False, "message": messages.NOT_RUN})
+            kinds.append("not_run")
+            continue
+        collector = Collector()
+        sys.stdout = output
+        test.run(collector)
+        if collector.problem is None and collector.wasSuccessful():
+            results.append({"name": name, "passed": True, "message": ""})
+            kinds.append("passed")
+            continue
+        kind, exc = collector.problem or ("failure", AssertionError("failed"))
+        if isinstance(exc, Stopped):
+            kinds.append(exc.reason)
+            message = messages.stopped(exc.reason, exc.detail, name)
+        elif kind == "failure":
+            kinds.append("failed")
+            message = str(exc)
+        else:
+            info = getattr(exc, "student_info", None)
+            kinds.append("memory_limit" if info and info.get("type") == "MemoryError" else "runtime_error")
+            message = messages.raised(exc, info)
+        results.append({"name": name, "passed": False, "message": message})
+    return results, kinds
+
+
+def decide(kinds):
+    for stop in ("time_limit", "memory_limit", "output_limit"):
+        if stop in kinds:
+            return stop
+    if kinds and all(k == "passed" for k in kinds):
+        return "passed"
+    if "runtime_error" in kinds or "crashed" in kinds:
+        return "runtime_error"
+    return "failed"
+
+
+def grade(job):
+    output = io.StringIO()
+    student = Student(job["sandbox"], job["wallSeconds"], job["outputCap"])
+    try:
+        try:
+            ready = student.request({"source": job["source"]})
+        except Stopped as stop:
+            return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
+        output.write(str(ready.get("output", "")))
+        if "import_error" in ready:
+            info = ready["import_error"] if isinstance(ready["import_error"], dict) else {}
+            return result(import_outcome(info), messages.import_failed(info), [], output, student)
+        proxy = SolutionProxy(student)
+        try:
+            test_module = load_tests(job["tests"], proxy)
+        except Stopped as stop:
+            return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
+        except (ImportError, AttributeError):
+            return result("failed", messages.missing(proxy.missing), [], output, student)
+        tests, kinds = run_tests(test_module, student, output)
+        outcome = decide(kinds)
+        return result(outcome, messages.summary(outcome, tests), tests, output, student)
+    finally:
+        student.close()
+
+
+def load_tests(source, proxy):
+    sys.modules["solution"] = proxy
+    module = types.ModuleType("test_solution")
+    module.__file__ = "test_solution.py"
+    exec(compile(source, "test_solution.py", "exec"), module.__dict__)
+    return module
+
+
+def outcome_of_stop(reason):
+    return reason if reason in ("time_limit", "memory_limit", "output_limit") else "runtime_error"
+
+
+def import_outcome(info):
+    kind = info.get("type")
+    if kind in ("SyntaxError", "IndentationError", "TabError"):
+        return "syntax_error"
+    return "memory_limit" if kind == "MemoryError" else "runtime_error"
+
+
+def result(outcome, message, tests, output, student):
+    text = output.getvalue()
+    raw = bytes(student.raw_output).decode("utf-8", "replace")
+    return {"outcome": outcome, "message": message, "tests": tests, "output": (text + raw)[: student.output_cap]}
+
+
+def main():
+    result_out = os.fdopen(os.dup(1), "w")
+    sys.stdout = io.StringIO()  # nothing the tests print may reach the result channel
+    job = json.loads(sys.stdin.read())
+    result = grade(job)
+    result_out.write(json.dumps(result))
+    result_out.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+// Entry point of one grader process (`bun run grader`); any number may run at once.
+import { configOrExit } from "../src/config";
+import { closeContext, createContext } from "../src/context";
+import { bwrapWorks, sandboxSpec, slotUid } from "./sandbox";
+import { Worker } from "./worker";
+
+const config = configOrExit();
+const ctx = createContext(config, "grader");
+const uid = slotUid(config);
+
+let mode = config.sandbox;
+if (mode !== "rlimit" && !(await bwrapWorks(config, uid))) {
+  if (mode === "bwrap") {
+    ctx.log.error("GRADER_SANDBOX=bwrap but bubblewrap cannot start a sandbox here (install the bubblewrap package, or allow unprivileged user namespaces).");
+    process.exit(1);
+  }
+  mode = "rlimit";
+}
+if (mode === "rlimit") {
+  ctx.log.warn("sandbox: rlimit only (no bubblewrap): student code is NOT isolated from this machine. Use only for development.");
+}
+const sandboxMode = mode === "auto" ? "bwrap" : mode;
+ctx.log.info("sandbox ready", { mode: sandboxMode, uid });
+
+const worker = new Worker(ctx, sandboxSpec(config, sandboxMode, uid));
+const done = worker.run();
+
+let shuttingDown = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, async () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    ctx.log.info("stopping after the current job", { signal });
+    await worker.stop();
+    await done.catch(() => {});
+    await worker.close();
+    await closeContext(ctx);
+    ctx.log.info("grader stopped", { processed: worker.processed });
+    process.exit(0);
+  });
+}

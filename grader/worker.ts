@@ -1,0 +1,150 @@
+// One grader worker: takes ids from the reliable queue, grades, records, acks, publishes.
+import { hostname } from "node:os";
+import type Redis from "ioredis";
+import type { Context } from "../src/context";
+import { dedicatedClient } from "../src/queue/redis";
+import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers } from "../src/queue/queue";
+import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
+import { grade, GraderFailure } from "./grade";
+import type { SandboxSpec } from "./sandbox";
+
+const BLOCK_SECONDS = 2;
+// A blocking call that outlives its own timeout by this much is presumed hung (a known
+// ioredis issue after reconnects): the blocking client is recreated.
+const WATCHDOG_MARGIN_MS = 5000;
+
+export class Worker {
+  readonly id = `${hostname()}-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  processed = 0;
+  private blocking: Redis;
+  private stopping = false;
+  private timers: ReturnType<typeof setInterval>[] = [];
+
+  constructor(private ctx: Context, private sandbox: SandboxSpec) {
+    this.blocking = dedicatedClient(ctx.config.redisUrl);
+  }
+
+  async run(): Promise<void> {
+    const { log } = this.ctx;
+    await this.beat();
+    const hb = this.ctx.config.grading.heartbeatSeconds;
+    this.timers.push(setInterval(() => this.beat().catch(() => {}), (hb * 1000) / 3));
+    this.timers.push(setInterval(() => this.maintain().catch((e) => log.warn("maintenance failed", { error: String(e) })), hb * 1000));
+    await this.maintain().catch(() => {});
+    log.info("grader started", { worker: this.id });
+    while (!this.stopping) {
+      try {
+        const id = (await this.ownLeftover()) ?? (await this.take());
+        if (id) await this.handle(id);
+      } catch (e) {
+        log.error("worker loop error", { error: String(e) });
+        await Bun.sleep(1000);
+      }
+    }
+  }
+
+  /** Finish the current job, then stop: every cleanup step runs even if one fails. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const t of this.timers) clearInterval(t);
+  }
+
+  async close(): Promise<void> {
+    const { redis, keys } = this.ctx;
+    await Promise.allSettled([
+      redis.del(keys.heartbeat(this.id)),
+      redis.srem(keys.workers, this.id),
+    ]);
+    this.blocking.disconnect();
+  }
+
+  private async beat(): Promise<void> {
+    const { redis, keys, config } = this.ctx;
+    await redis.multi()
+      .set(keys.heartbeat(this.id), String(Date.now()), "EX", config.grading.heartbeatSeconds)
+      .sadd(keys.workers, this.id)
+      .exec();
+  }
+
+  /** A job left in our own list (e.g. the reply to a BLMOVE was lost) is handled first. */
+  private async ownLeftover(): Promise<string | null> {
+    const { redis, keys } = this.ctx;
+    return redis.lindex(keys.processing(this.id), -1);
+  }
+
+  private async take(): Promise<string | null> {
+    const { keys } = this.ctx;
+    const call = this.blocking.blmove(keys.queue, keys.processing(this.id), "RIGHT", "LEFT", BLOCK_SECONDS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hung = new Promise<"hung">((r) => (timer = setTimeout(() => r("hung"), BLOCK_SECONDS * 1000 + WATCHDOG_MARGIN_MS)));
+    const result = await Promise.race([call, hung]).finally(() => clearTimeout(timer));
+    if (result === "hung") {
+      this.ctx.log.warn("blocking call hung; recreating the blocking client");
+      call.catch(() => {});
+      this.blocking.disconnect();
+      this.blocking = dedicatedClient(this.ctx.config.redisUrl);
+      return null; // anything BLMOVE did move is in our list: ownLeftover finds it
+    }
+    return result;
+  }
+
+  private async handle(rawId: string): Promise<void> {
+    const { ctx } = this;
+    const id = Number(rawId);
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      await ack(ctx.redis, ctx.keys, this.id, rawId);
+      return;
+    }
+    const job = await startGrading(ctx.db, id);
+    if (!job) {
+      await ack(ctx.redis, ctx.keys, this.id, rawId); // already final: a duplicate delivery
+      return;
+    }
+    await publishChange(ctx.redis, ctx.keys, { id, userId: job.userId }).catch(() => {});
+    await publishQueueMoved(ctx.redis, ctx.keys).catch(() => {});
+    if (job.attempts > ctx.config.grading.maxAttempts) {
+      await this.deadLetter(rawId, job.userId, `It stopped the grader ${job.attempts - 1} times.`);
+      return;
+    }
+    const started = performance.now();
+    let outcome: string;
+    try {
+      const result = await grade(ctx.config, this.sandbox, { source: job.code, tests: job.tests });
+      const gradingMs = Math.round(performance.now() - started);
+      await recordResult(ctx.db, id, { ...result, gradingMs });
+      outcome = result.outcome;
+    } catch (e) {
+      if (!(e instanceof GraderFailure)) throw e; // e.g. Postgres down: the job stays ours, retried
+      ctx.log.error("grading failed", { id, error: e.message });
+      await markError(ctx.db, id, "The grader could not grade this submission. Please submit again.");
+      outcome = "error";
+    }
+    await ack(ctx.redis, ctx.keys, this.id, rawId);
+    await publishChange(ctx.redis, ctx.keys, { id, userId: job.userId }).catch(() => {});
+    this.processed++;
+    ctx.log.info("graded", {
+      worker: this.id, id, outcome, ms: Math.round(performance.now() - started), processed: this.processed,
+    });
+  }
+
+  private async deadLetter(rawId: string, userId: string, why: string): Promise<void> {
+    const { ctx } = this;
+    const id = Number(rawId);
+    await markError(ctx.db, id, `This submission could not be graded. ${why} Please check your code and submit again.`);
+    await ctx.redis.multi().lpush(ctx.keys.deadLetter, rawId).lrem(ctx.keys.processing(this.id), 1, rawId).exec();
+    await publishChange(ctx.redis, ctx.keys, { id, userId }).catch(() => {});
+    ctx.log.warn("dead-lettered", { id, worker: this.id });
+  }
+
+  /** Reaper and sweeper: nothing stays stranded when a worker or Redis loses state. */
+  private async maintain(): Promise<void> {
+    const { ctx } = this;
+    const reclaimed = await reclaimDeadWorkers(ctx.redis, ctx.keys, this.id);
+    if (reclaimed > 0) ctx.log.warn("reclaimed jobs of dead workers", { count: reclaimed });
+    const wall = ctx.config.grading.wallSeconds;
+    const stale = await stalePending(ctx.db, 5, wall + 20 + ctx.config.grading.heartbeatSeconds);
+    const missing = await missingFromRedis(ctx.redis, ctx.keys, stale);
+    for (const id of missing) await ctx.redis.lpush(ctx.keys.queue, String(id));
+    if (missing.length > 0) ctx.log.warn("re-enqueued submissions missing from Redis", { count: missing.length });
+  }
+}

@@ -1,0 +1,14 @@
+// Before the web server starts: services answering, migrations applied, assignments loaded.
+import { configOrExit } from "../src/config";
+import { createDb } from "../src/db/client";
+import { runMigrations } from "../src/db/migrate";
+import { syncAssignments } from "../src/assignments/sync";
+import { ensureServices } from "./services";
+
+const config = configOrExit();
+await ensureServices(config);
+await runMigrations(config.databaseUrl);
+const { db, sql } = createDb(config.databaseUrl, 1);
+const n = await syncAssignments(db, config.assignmentsDir);
+await sql.end();
+console.log(`database ready, ${n} assignments loaded`);

@@ -1,0 +1,22 @@
+import { Elysia } from "elysia";
+import type { Context } from "../context";
+import { identityPlugin } from "../identity/plugin";
+import { parseId } from "../submissions/input";
+import { getAssignment, listAssignments, progressOf } from "./service";
+
+export const assignmentApi = (ctx: Context) =>
+  new Elysia({ prefix: "/api" })
+    .use(identityPlugin(ctx.config))
+    .get("/assignments", async ({ userId }) => {
+      const { solved } = await progressOf(ctx, userId);
+      return listAssignments(ctx, solved);
+    })
+    .get("/assignments/:id", async ({ userId, params }) => {
+      const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
+      const { solved } = await progressOf(ctx, userId);
+      return {
+        id: a.id, slug: a.slug, title: a.title, order: a.position,
+        handout: a.handout, starterCode: a.starterCode, solved: solved.includes(a.id),
+      };
+    })
+    .get("/me", ({ userId }) => progressOf(ctx, userId));

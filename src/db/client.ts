@@ -1,0 +1,12 @@
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import * as schema from "./schema";
+
+export type Db = ReturnType<typeof createDb>["db"];
+
+/** One pool per process. `max` bounds in-flight queries (postgres.js slows down past its pool). */
+export function createDb(databaseUrl: string, max = 10) {
+  const sql = postgres(databaseUrl, { max, onnotice: () => {}, connect_timeout: 5 });
+  const db = drizzle(sql, { schema });
+  return { sql, db };
+}

@@ -1,0 +1,68 @@
+// Database schema. Domain rules live in constraints (DESIGN firm decision 2):
+// one pending submission per user is a partial unique index, +100 per assignment
+// is the primary key of completions.
+import { sql } from "drizzle-orm";
+import {
+  pgTable, serial, integer, text, timestamp, jsonb, boolean, uuid, index, uniqueIndex, primaryKey, check,
+} from "drizzle-orm/pg-core";
+import type { TestResult } from "../submissions/status";
+
+export const assignments = pgTable("assignments", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  position: integer("position").notNull(),
+  handout: text("handout").notNull(),
+  starterCode: text("starter_code").notNull(),
+  testCode: text("test_code").notNull(),
+  /** sha256 of the test file: part of the reuse key, so changed tests never serve stale results */
+  testVersion: text("test_version").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: serial("id").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    assignmentId: integer("assignment_id").notNull().references(() => assignments.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    codeHash: text("code_hash").notNull(),
+    testVersion: text("test_version").notNull(),
+    status: text("status").notNull().default("queued"),
+    outcome: text("outcome"),
+    message: text("message"),
+    tests: jsonb("tests").$type<TestResult[]>().notNull().default([]),
+    output: text("output").notNull().default(""),
+    pointsAwarded: boolean("points_awarded").notNull().default(false),
+    reused: boolean("reused").notNull().default(false),
+    attempts: integer("attempts").notNull().default(0),
+    gradingMs: integer("grading_ms"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    gradedAt: timestamp("graded_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("submissions_status_check", sql`${t.status} in ('queued','grading','graded','error')`),
+    uniqueIndex("submissions_one_pending_per_user")
+      .on(t.userId)
+      .where(sql`${t.status} in ('queued','grading')`),
+    index("submissions_reuse").on(t.assignmentId, t.codeHash, t.testVersion).where(sql`${t.status} = 'graded'`),
+    index("submissions_queued").on(t.id).where(sql`${t.status} = 'queued'`),
+    index("submissions_user_assignment").on(t.userId, t.assignmentId, t.id),
+  ],
+);
+
+export const completions = pgTable(
+  "completions",
+  {
+    userId: uuid("user_id").notNull(),
+    assignmentId: integer("assignment_id").notNull().references(() => assignments.id, { onDelete: "cascade" }),
+    submissionId: integer("submission_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.assignmentId] })],
+);
+
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;

@@ -1,0 +1,90 @@
+// Server-rendered pages (htmx-enhanced; every form also works without JavaScript).
+import { Elysia } from "elysia";
+import type { Context } from "../context";
+import type { AssignmentRow } from "../db/schema";
+import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
+import { identityPlugin } from "../identity/plugin";
+import { HttpError } from "../lib/errors";
+import type { EventHub } from "../submissions/hub";
+import { parseId, readFormCode } from "../submissions/input";
+import { createSubmission, latestSubmission, snapshot } from "../submissions/service";
+import { dataLines, submissionStream } from "../submissions/stream";
+import type { Submission } from "../submissions/view-model";
+import { html } from "../../views/html";
+import { pointsNumber } from "../../views/layout";
+import { assignmentPage, listPage } from "../../views/pages";
+import { isPending, submissionBody, submissionWidget } from "../../views/submission";
+import { isHtmx } from "./htmx";
+
+const HTML = { "content-type": "text/html; charset=utf-8" };
+
+export const pageRoutes = (ctx: Context, hub: EventHub) => {
+  const nextIdFor = async (s: Submission | undefined, a: AssignmentRow) =>
+    s?.correct ? nextAssignment(ctx, a) : undefined;
+
+  async function renderAssignment(userId: string, a: AssignmentRow, error?: string, code?: string) {
+    const [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
+    const submission = latest ? await snapshot(ctx, latest) : undefined;
+    const widget = submissionWidget({ submission, nextId: await nextIdFor(submission, a), error });
+    return assignmentPage({
+      assignment: a, points: progress.points, code: code ?? latest?.code ?? a.starterCode, widget,
+      pending: isPending(submission), solved: progress.solved.includes(a.id),
+    });
+  }
+
+  return new Elysia()
+    .use(identityPlugin(ctx.config))
+    .get("/", async ({ userId, redirect }) => {
+      const { solved } = await progressOf(ctx, userId);
+      const first = (await listAssignments(ctx, solved)).find((a) => !a.solved);
+      return redirect(first ? `/assignments/${first.id}` : "/assignments", 302);
+    })
+    .get("/assignments", async ({ userId }) => {
+      const { solved, points } = await progressOf(ctx, userId);
+      return new Response(listPage(await listAssignments(ctx, solved), points), { headers: HTML });
+    })
+    .get("/assignments/:id", async ({ userId, params }) => {
+      const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
+      return new Response(await renderAssignment(userId, a), { headers: HTML });
+    })
+    .post("/assignments/:id/submit", async ({ userId, params, request, redirect, set }) => {
+      const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
+      let submission: Submission;
+      try {
+        const code = await readFormCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
+        submission = await createSubmission(ctx, userId, a, code);
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        Object.assign(set.headers, e.headers);
+        set.status = e.status;
+        if (!isHtmx(request)) return new Response(await renderAssignment(userId, a, e.message), { status: e.status, headers: HTML });
+        const latest = await latestSubmission(ctx, userId, a.id);
+        const current = latest ? await snapshot(ctx, latest) : undefined;
+        return new Response(submissionWidget({ submission: current, error: e.message, nextId: await nextIdFor(current, a) }).value,
+          { status: e.status, headers: HTML });
+      }
+      if (!isHtmx(request)) return redirect(`/assignments/${a.id}`, 303);
+      const widget = submissionWidget({ submission, nextId: await nextIdFor(submission, a) }).value;
+      // A reused result is final at once: the points badge is updated alongside.
+      const points = submission.status === "graded" ? await pointsPartial(userId) : "";
+      return new Response(widget + points, { status: 202, headers: HTML });
+    }, { parse: "none" })
+    .get("/submissions/:id/stream", async ({ userId, params, request, set }) => {
+      const id = parseId(params.id, "This submission");
+      return submissionStream(ctx, hub, id, userId, request.headers.get("last-event-id"), {
+        render: async (s) => {
+          const a = await getAssignment(ctx, s.assignmentId);
+          let body = submissionBody({ submission: s, nextId: await nextIdFor(s, a) }).value;
+          if (s.status === "graded") body += await pointsPartial(userId);
+          return dataLines(body);
+        },
+        // htmx's SSE extension closes the connection on this event (hx-sse:close="done").
+        closing: "event: done\ndata: end\n\n",
+      }, set.headers as Record<string, string>);
+    });
+
+  async function pointsPartial(userId: string) {
+    const { points } = await progressOf(ctx, userId);
+    return html`<hx-partial hx-target="#points" hx-swap="outerHTML">${pointsNumber(points)}</hx-partial>`.value;
+  }
+};

@@ -1,0 +1,33 @@
+// Every Redis key and channel, built in one place from the configured prefix.
+
+export interface Keys {
+  /** list of submission ids waiting; LPUSH in, BLMOVE RIGHT→LEFT out (FIFO) */
+  queue: string;
+  /** list of ids a worker has taken and not yet acknowledged */
+  processing(workerId: string): string;
+  /** set of worker ids that may own a processing list */
+  workers: string;
+  /** string with a TTL, refreshed while the worker lives */
+  heartbeat(workerId: string): string;
+  /** list of submission ids that exceeded the attempt limit */
+  deadLetter: string;
+  /** per-user submission counter for rate limiting (fixed one-minute window) */
+  rate(userId: string, window: number): string;
+  /** pub/sub: a submission changed; message is JSON {id, userId} */
+  eventsChannel: string;
+  /** pub/sub: the queue moved; queued submissions' positions changed */
+  queueChannel: string;
+}
+
+export function makeKeys(prefix: string): Keys {
+  return {
+    queue: `${prefix}queue`,
+    processing: (id) => `${prefix}processing:${id}`,
+    workers: `${prefix}workers`,
+    heartbeat: (id) => `${prefix}worker:${id}`,
+    deadLetter: `${prefix}dead`,
+    rate: (userId, window) => `${prefix}rate:${userId}:${window}`,
+    eventsChannel: `${prefix}events`,
+    queueChannel: `${prefix}queue-moved`,
+  };
+}

@@ -1,0 +1,71 @@
+// The reliable queue's operations (DESIGN firm decision 3). The queue holds only
+// submission ids; Postgres stays the source of truth.
+import type Redis from "ioredis";
+import type { Keys } from "./keys";
+
+export interface ChangeMessage {
+  id: number;
+  userId: string;
+}
+
+export async function enqueue(redis: Redis, keys: Keys, id: number): Promise<void> {
+  await redis.lpush(keys.queue, String(id));
+}
+
+/** Acknowledges a finished job: removes it from the worker's processing list. */
+export async function ack(redis: Redis, keys: Keys, workerId: string, id: string): Promise<void> {
+  await redis.lrem(keys.processing(workerId), 1, id);
+}
+
+export async function publishChange(redis: Redis, keys: Keys, change: ChangeMessage): Promise<void> {
+  await redis.publish(keys.eventsChannel, JSON.stringify(change));
+}
+
+export async function publishQueueMoved(redis: Redis, keys: Keys): Promise<void> {
+  await redis.publish(keys.queueChannel, "1");
+}
+
+export async function queueLength(redis: Redis, keys: Keys): Promise<number> {
+  return redis.llen(keys.queue);
+}
+
+// KEYS[1] heartbeat key of the worker, KEYS[2] its processing list, KEYS[3] the queue,
+// KEYS[4] the workers set. ARGV[1] worker id.
+// Effect: if the heartbeat has expired, moves every job of the worker back to the
+// consuming end of the queue (they were taken first, so they go first) and forgets
+// the worker. Returns the number of jobs moved, or -1 if the worker is alive.
+const RECLAIM = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+local moved = 0
+while redis.call('LMOVE', KEYS[2], KEYS[3], 'LEFT', 'RIGHT') do moved = moved + 1 end
+redis.call('SREM', KEYS[4], ARGV[1])
+return moved
+`;
+
+/** Returns to the queue the jobs of every worker whose heartbeat expired. */
+export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: string): Promise<number> {
+  let total = 0;
+  for (const worker of await redis.smembers(keys.workers)) {
+    if (worker === selfId) continue;
+    const moved = (await redis.eval(
+      RECLAIM, 4, keys.heartbeat(worker), keys.processing(worker), keys.queue, keys.workers, worker,
+    )) as number;
+    if (moved > 0) total += moved;
+  }
+  return total;
+}
+
+/** Of the given ids, those found in no Redis list (queue or any processing list). */
+export async function missingFromRedis(redis: Redis, keys: Keys, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const workers = await redis.smembers(keys.workers);
+  const multi = redis.multi().lrange(keys.queue, 0, -1);
+  for (const w of workers) multi.lrange(keys.processing(w), 0, -1);
+  const replies = (await multi.exec()) ?? [];
+  const present = new Set<string>();
+  for (const [err, list] of replies) {
+    if (err) throw err;
+    for (const id of list as string[]) present.add(id);
+  }
+  return ids.filter((id) => !present.has(String(id)));
+}

@@ -1,0 +1,14 @@
+import Redis, { type RedisOptions } from "ioredis";
+
+/** A command connection: fails fast so a request never hangs on a dead Redis. */
+export function commandClient(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+}
+
+/**
+ * A connection for blocking commands (BLMOVE) or for SUBSCRIBE. No command timeout
+ * and no retry limit: with a timeout ioredis gives up while Redis still moves the job.
+ */
+export function dedicatedClient(url: string, extra: RedisOptions = {}): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, ...extra });
+}

@@ -1,0 +1,26 @@
+// The web process (`bun run start`): listen, and shut down gracefully.
+import { configOrExit } from "./config";
+import { closeContext, createContext } from "./context";
+import { createApp } from "./app";
+import { EventHub } from "./submissions/hub";
+
+const config = configOrExit();
+const ctx = createContext(config, "web");
+const hub = new EventHub(config.redisUrl, ctx.keys);
+const app = createApp(ctx, hub);
+// The SSE heartbeat (SSE_HEARTBEAT_MS) keeps streams inside Bun's idle timeout.
+const server = Bun.serve({ port: config.port, fetch: app.fetch, idleTimeout: 30 });
+ctx.log.info("web listening", { url: `http://localhost:${server.port}` });
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info("web stopping", { signal });
+    await server.stop(true).catch(() => {});
+    hub.close();
+    await closeContext(ctx);
+    process.exit(0);
+  });
+}

@@ -1,0 +1,56 @@
+// One Redis subscriber per web process, fanning out to the open event streams in memory.
+import type Redis from "ioredis";
+import type { Keys } from "../queue/keys";
+import { dedicatedClient } from "../queue/redis";
+
+export type Listener = (kind: "change" | "queue") => void;
+
+export class EventHub {
+  private bySubmission = new Map<number, Set<Listener>>();
+  private queueListeners = new Set<Listener>();
+  private sub: Redis;
+
+  constructor(redisUrl: string, private keys: Keys) {
+    this.sub = dedicatedClient(redisUrl);
+    // ioredis re-subscribes after a reconnect; streams then re-read from Postgres.
+    this.sub.on("ready", () => this.notifyAll());
+    this.sub.subscribe(keys.eventsChannel, keys.queueChannel).catch(() => {});
+    this.sub.on("message", (channel: string, message: string) => {
+      if (channel === keys.queueChannel) return this.queueListeners.forEach((l) => l("queue"));
+      let id: unknown;
+      try {
+        id = JSON.parse(message).id;
+      } catch {
+        return;
+      }
+      if (typeof id === "number") this.bySubmission.get(id)?.forEach((l) => l("change"));
+    });
+  }
+
+  get openStreams(): number {
+    let n = 0;
+    for (const set of this.bySubmission.values()) n += set.size;
+    return n;
+  }
+
+  /** Calls `listener` when the submission changes or the queue moves; returns unsubscribe. */
+  watch(submissionId: number, listener: Listener): () => void {
+    let set = this.bySubmission.get(submissionId);
+    if (!set) this.bySubmission.set(submissionId, (set = new Set()));
+    set.add(listener);
+    this.queueListeners.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.bySubmission.delete(submissionId);
+      this.queueListeners.delete(listener);
+    };
+  }
+
+  private notifyAll() {
+    for (const set of this.bySubmission.values()) set.forEach((l) => l("change"));
+  }
+
+  close() {
+    this.sub.disconnect();
+  }
+}

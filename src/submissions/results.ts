@@ -1,0 +1,75 @@
+// Submissions, as seen by the grader: start, record the result (and the award), fail.
+// Every write is conditional on the status, so a job delivered twice has one effect.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { assignments, completions, submissions } from "../db/schema";
+import type { Outcome, TestResult } from "./status";
+
+export interface JobToGrade {
+  id: number;
+  userId: string;
+  attempts: number;
+  code: string;
+  tests: string;
+}
+
+/** Marks the submission as grading and counts the attempt; undefined if already final. */
+export async function startGrading(db: Db, id: number): Promise<JobToGrade | undefined> {
+  const [row] = await db
+    .update(submissions)
+    .set({ status: "grading", attempts: sql`${submissions.attempts} + 1`, startedAt: new Date() })
+    .where(and(eq(submissions.id, id), inArray(submissions.status, ["queued", "grading"])))
+    .returning({ id: submissions.id, userId: submissions.userId, attempts: submissions.attempts,
+      code: submissions.code, assignmentId: submissions.assignmentId });
+  if (!row) return undefined;
+  const [a] = await db.select({ tests: assignments.testCode }).from(assignments)
+    .where(eq(assignments.id, row.assignmentId));
+  return { id: row.id, userId: row.userId, attempts: row.attempts, code: row.code, tests: a?.tests ?? "" };
+}
+
+export interface GradedResult {
+  outcome: Outcome;
+  message: string;
+  tests: TestResult[];
+  output: string;
+  gradingMs: number;
+}
+
+/** Records the result and, for a first correct submission, the +100, in one transaction. */
+export async function recordResult(db: Db, id: number, result: GradedResult): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(submissions)
+      .set({ status: "graded", ...result, gradedAt: new Date() })
+      .where(and(eq(submissions.id, id), eq(submissions.status, "grading")))
+      .returning({ userId: submissions.userId, assignmentId: submissions.assignmentId });
+    if (!row) return false; // already recorded by an earlier delivery
+    if (result.outcome !== "passed") return true;
+    const awarded = await tx.insert(completions)
+      .values({ userId: row.userId, assignmentId: row.assignmentId, submissionId: id })
+      .onConflictDoNothing()
+      .returning();
+    if (awarded.length > 0) {
+      await tx.update(submissions).set({ pointsAwarded: true }).where(eq(submissions.id, id));
+    }
+    return true;
+  });
+}
+
+/** The system could not grade it: final `error`, which frees the user's pending slot. */
+export async function markError(db: Db, id: number, message: string): Promise<boolean> {
+  const rows = await db.update(submissions)
+    .set({ status: "error", message, gradedAt: new Date() })
+    .where(and(eq(submissions.id, id), inArray(submissions.status, ["queued", "grading"])))
+    .returning({ id: submissions.id });
+  return rows.length > 0;
+}
+
+/** Pending submissions old enough that they should be in some Redis list by now. */
+export async function stalePending(db: Db, queuedSeconds: number, gradingSeconds: number): Promise<number[]> {
+  const rows = await db.select({ id: submissions.id }).from(submissions).where(sql`
+    (${submissions.status} = 'queued' and ${submissions.createdAt} < now() - make_interval(secs => ${queuedSeconds}))
+    or (${submissions.status} = 'grading' and ${submissions.startedAt} < now() - make_interval(secs => ${gradingSeconds}))`)
+    .orderBy(submissions.id)
+    .limit(1000);
+  return rows.map((r) => r.id);
+}
