@@ -7,7 +7,7 @@ import { identityPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { EventHub } from "../submissions/hub";
 import { parseId, readFormCode } from "../submissions/input";
-import { createSubmission, latestSubmission, snapshot } from "../submissions/service";
+import { checkSubmissionRate, createSubmission, latestSubmission, snapshot } from "../submissions/service";
 import { dataLines, submissionStream } from "../submissions/stream";
 import type { Submission } from "../submissions/view-model";
 import { html } from "../../views/html";
@@ -51,6 +51,7 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
       let submission: Submission;
       try {
+        await checkSubmissionRate(ctx, userId);
         const code = await readFormCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
         submission = await createSubmission(ctx, userId, a, code);
       } catch (e) {

@@ -2,7 +2,7 @@ import Redis, { type RedisOptions } from "ioredis";
 
 /** A command connection: fails fast so a request never hangs on a dead Redis. */
 export function commandClient(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  return quiet(new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true }));
 }
 
 /**
@@ -10,5 +10,12 @@ export function commandClient(url: string): Redis {
  * and no retry limit: with a timeout ioredis gives up while Redis still moves the job.
  */
 export function dedicatedClient(url: string, extra: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, ...extra });
+  return quiet(new Redis(url, { maxRetriesPerRequest: null, ...extra }));
+}
+
+// Connection errors surface on the commands that fail (and in /health); ioredis keeps
+// reconnecting by itself, so the 'error' events need no handler of their own.
+function quiet(client: Redis): Redis {
+  client.on("error", () => {});
+  return client;
 }

@@ -4,13 +4,14 @@ import { getAssignment } from "../assignments/service";
 import { identityPlugin } from "../identity/plugin";
 import type { EventHub } from "./hub";
 import { parseId, readJsonCode } from "./input";
-import { createSubmission, findOwnSubmission, snapshot } from "./service";
+import { checkSubmissionRate, createSubmission, findOwnSubmission, snapshot } from "./service";
 import { dataLines, submissionStream } from "./stream";
 
 export const submissionApi = (ctx: Context, hub: EventHub) =>
   new Elysia({ prefix: "/api" })
     .use(identityPlugin(ctx.config))
     .post("/assignments/:id/submissions", async ({ userId, params, request, set }) => {
+      await checkSubmissionRate(ctx, userId);
       const assignment = await getAssignment(ctx, parseId(params.id, "This assignment"));
       const code = await readJsonCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
       set.status = 202;

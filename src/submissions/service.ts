@@ -42,7 +42,8 @@ export async function latestSubmission(ctx: Context, userId: string, assignmentI
   return row;
 }
 
-async function checkRate(ctx: Context, userId: string): Promise<void> {
+/** Fixed one-minute window per user, counted before any other work on a submission request. */
+export async function checkSubmissionRate(ctx: Context, userId: string): Promise<void> {
   const window = Math.floor(Date.now() / 60_000);
   const key = ctx.keys.rate(userId, window);
   let count: number;
@@ -62,7 +63,6 @@ async function checkRate(ctx: Context, userId: string): Promise<void> {
 export async function createSubmission(
   ctx: Context, userId: string, assignment: AssignmentRow, code: string,
 ): Promise<Submission> {
-  await checkRate(ctx, userId);
   const hash = codeHash(code);
   const base = { userId, assignmentId: assignment.id, code, codeHash: hash, testVersion: assignment.testVersion };
   const prior = await findReusable(ctx, base.assignmentId, hash, assignment.testVersion);

@@ -1,0 +1,42 @@
+// Reads a submission's event stream over real HTTP.
+import type { Client } from "./app";
+
+export interface StreamEvent {
+  id: string;
+  event: string;
+  data: any;
+  at: number;
+}
+
+/** Collects `status` events until the server closes the stream (or the timeout). */
+export async function readEvents(client: Client, submissionId: number, timeoutMs = 30_000): Promise<StreamEvent[]> {
+  const res = await client.request(`/api/submissions/${submissionId}/events`, { signal: AbortSignal.timeout(timeoutMs) });
+  if (res.status !== 200) throw new Error(`events: ${res.status}`);
+  const events: StreamEvent[] = [];
+  const decoder = new TextDecoder();
+  let buf = "";
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buf += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buf.indexOf("\n\n")) >= 0) {
+      const block = buf.slice(0, end);
+      buf = buf.slice(end + 2);
+      const fields: Record<string, string> = {};
+      for (const line of block.split("\n")) {
+        const m = /^(\w+): ?(.*)$/.exec(line);
+        if (m) fields[m[1]!] = fields[m[1]!] ? `${fields[m[1]!]}\n${m[2]}` : m[2]!;
+      }
+      if (fields.event === "status") {
+        events.push({ id: fields.id ?? "", event: fields.event, data: JSON.parse(fields.data!), at: performance.now() });
+      }
+    }
+  }
+  return events;
+}
+
+export async function graded(client: Client, submissionId: number) {
+  const events = await readEvents(client, submissionId);
+  const last = events.at(-1);
+  if (!last) throw new Error("no events");
+  return last.data;
+}
