@@ -15,6 +15,7 @@ export function layout({ title, points, body, head }: LayoutProps): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · PyPractice</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/public/css/app.css">
 <script src="/public/vendor/htmx.min.js" defer></script>
 <script src="/public/vendor/hx-sse.min.js" defer></script>

@@ -35,7 +35,7 @@ export function assignmentPage(p: AssignmentPageProps): string {
 <article class="assignment">
   <p class="crumbs"><a href="/assignments">Assignments</a> › ${a.position}</p>
   <h1>${a.title} ${p.solved ? html`<span class="check">✓ solved</span>` : ""}</h1>
-  <section class="handout">${renderMarkdown(a.handout)}</section>
+  <section class="handout">${renderMarkdown(withoutTitle(a.handout, a.title))}</section>
   <form class="editor" method="post" action="/assignments/${a.id}/submit"
         hx-post="/assignments/${a.id}/submit" hx-target="#submission" hx-swap="outerHTML">
     <label for="code">Your code</label>
@@ -56,4 +56,10 @@ export function errorPage(status: number, message: string, points: number): stri
     points,
     body: html`<h1>Something went wrong</h1><p class="error" role="alert">${message}</p><p><a href="/assignments">Back to the assignments</a></p>`,
   });
+}
+
+/** The page shows the title already: drop a first-line `# Title` that repeats it. */
+function withoutTitle(markdown: string, title: string): string {
+  const [first, ...rest] = markdown.split("\n");
+  return first?.trim() === `# ${title}` ? rest.join("\n") : markdown;
 }

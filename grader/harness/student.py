@@ -78,10 +78,9 @@ class Capture(io.TextIOBase):
 
 
 def describe(exc):
-    """An exception as data: type, message, args, and a traceback of the student's own lines."""
+    """An exception as data: type, message, args, and the student's own traceback frames."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == FILENAME]
     lines = traceback.format_list(frames)
-    lines += traceback.format_exception_only(type(exc), exc)
     info = {
         "type": type(exc).__name__,
         "builtin": type(exc).__module__ == "builtins",
