@@ -1,6 +1,6 @@
 // Runs once before the suite: a private database and Redis key prefix for this run,
 // so runs never collide; both are removed afterwards.
-import { afterAll, setDefaultTimeout } from "bun:test";
+import { afterAll } from "bun:test";
 import postgres from "postgres";
 import Redis from "ioredis";
 import { loadConfig } from "../src/config";
@@ -8,9 +8,6 @@ import { createDb } from "../src/db/client";
 import { runMigrations } from "../src/db/migrate";
 import { syncAssignments } from "../src/assignments/sync";
 import { ensureServices } from "../scripts/services";
-
-// End-to-end tests start processes and run real sandboxes (a time limit alone takes 5 s).
-setDefaultTimeout(60_000);
 
 const base = loadConfig(process.env);
 await ensureServices(base);

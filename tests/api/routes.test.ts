@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { submissions } from "../../src/db/schema";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import { signUserId } from "../../src/identity/cookie";
-import { Client, makeApp } from "../helpers/app";
+import { Client, makeApp, unique } from "../helpers/app";
 
 const t = makeApp();
 afterAll(() => t.close());
@@ -77,7 +77,7 @@ describe("assignments", () => {
 
 describe("POST /api/assignments/:id/submissions", () => {
   test("202 with a queued Submission and its position", async () => {
-    const res = await client().submit(await firstAssignmentId(), "def hello():\n    return 'Hello'\n");
+    const res = await client().submit(await firstAssignmentId(), unique("def hello():\n    return 'Hello'"));
     expect(res.status).toBe(202);
     const s = (await res.json()) as Record<string, unknown>;
     expect(s).toMatchObject({ status: "queued", outcome: null, correct: false, pointsAwarded: false, reused: false, tests: [], output: "" });
@@ -86,15 +86,15 @@ describe("POST /api/assignments/:id/submissions", () => {
   });
 
   test("404 for an unknown assignment", async () => {
-    const res = await client().submit(999999, "x = 1");
+    const res = await client().submit(999999, unique("x = 1"));
     expect(res.status).toBe(404);
   });
 
   test("409 while the user already has a submission queued or grading", async () => {
     const c = client();
     const id = await firstAssignmentId();
-    expect((await c.submit(id, "x = 1")).status).toBe(202);
-    const res = await c.submit(id, "x = 2");
+    expect((await c.submit(id, unique("x = 1"))).status).toBe(202);
+    const res = await c.submit(id, unique("x = 2"));
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: string }).error).toContain("Wait for its result");
   });
@@ -147,7 +147,7 @@ describe("POST /api/assignments/:id/submissions", () => {
       const c = Client.forApp(limited.app);
       const statuses: number[] = [];
       for (let i = 0; i < 2; i++) statuses.push((await c.submit(999999, "x")).status); // every request counts
-      const ok = await c.submit(await firstAssignmentId(), "x = 1");
+      const ok = await c.submit(await firstAssignmentId(), unique("x = 1"));
       expect(ok.status).toBe(429);
       expect(Number(ok.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
@@ -188,7 +188,7 @@ describe("POST /api/assignments/:id/submissions", () => {
 describe("submissions", () => {
   test("GET /api/submissions/:id: 200 for the owner, 404 for anyone else and for unknown ids", async () => {
     const owner = client();
-    const s = (await (await owner.submit(await firstAssignmentId(), "x = 1")).json()) as { id: number };
+    const s = (await (await owner.submit(await firstAssignmentId(), unique("x = 1"))).json()) as { id: number };
     expect((await owner.json(`/api/submissions/${s.id}`)).status).toBe(200);
     const other = client();
     expect((await other.json(`/api/submissions/${s.id}`)).status).toBe(404);
@@ -199,7 +199,7 @@ describe("submissions", () => {
 
   test("the event stream starts with the current state and ends after the final one", async () => {
     const c = client();
-    const s = (await (await c.submit(await firstAssignmentId(), "x = 1")).json()) as { id: number };
+    const s = (await (await c.submit(await firstAssignmentId(), unique("x = 1"))).json()) as { id: number };
     await finish(s.id, "failed");
     const res = await c.json(`/api/submissions/${s.id}/events`);
     expect(res.headers.get("content-type")).toContain("text/event-stream");

@@ -1,10 +1,13 @@
 // A student in a real browser: headless Chromium against a real web process and grader.
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+
+// Real processes and real sandboxes: a time limit alone takes 5 s.
+setDefaultTimeout(60_000);
 
 const ARTIFACTS = join(import.meta.dir, "..", "artifacts");
 const port = freePort();

@@ -1,10 +1,13 @@
 // The whole loop with a real web process and two real graders.
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { inArray } from "drizzle-orm";
 import { submissions } from "../../src/db/schema";
 import { Client, makeApp } from "../helpers/app";
 import { graded, readEvents } from "../helpers/events";
 import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+
+// Real processes and real sandboxes: a time limit alone takes 5 s.
+setDefaultTimeout(60_000);
 
 const port = freePort();
 const base = `http://127.0.0.1:${port}`;

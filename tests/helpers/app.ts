@@ -56,3 +56,6 @@ export class Client {
     });
   }
 }
+
+/** Code no other test submitted, so no earlier result is reused for it. */
+export const unique = (code: string) => `${code}\n# ${crypto.randomUUID()}\n`;

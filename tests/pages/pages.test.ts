@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import { renderMarkdown } from "../../views/markdown";
-import { Client, makeApp } from "../helpers/app";
+import { Client, makeApp, unique } from "../helpers/app";
 
 const t = makeApp();
 afterAll(() => t.close());
@@ -87,7 +87,7 @@ describe("the submit form", () => {
   test("with htmx: 202 and the live widget, connected to its stream", async () => {
     const c = Client.forApp(t.app);
     const [first] = await ids();
-    const res = await c.request(`/assignments/${first}/submit`, { ...form("x = 1"), headers: { ...form("").headers, "hx-request": "true" } });
+    const res = await c.request(`/assignments/${first}/submit`, { ...form(unique("x = 1")), headers: { ...form("").headers, "hx-request": "true" } });
     expect(res.status).toBe(202);
     const html = await res.text();
     expect(html).toStartWith('<section id="submission"');
@@ -97,8 +97,8 @@ describe("the submit form", () => {
   test("errors come back in words: 409 while pending, 422 for empty code", async () => {
     const c = Client.forApp(t.app);
     const [first] = await ids();
-    expect((await c.request(`/assignments/${first}/submit`, form("x = 1"))).status).toBe(303);
-    const conflict = await c.request(`/assignments/${first}/submit`, form("x = 2"));
+    expect((await c.request(`/assignments/${first}/submit`, form(unique("x = 1")))).status).toBe(303);
+    const conflict = await c.request(`/assignments/${first}/submit`, form(unique("x = 2")));
     expect(conflict.status).toBe(409);
     expect(await conflict.text()).toContain("Wait for its result");
     const empty = await Client.forApp(t.app).request(`/assignments/${first}/submit`, { ...form("  "), headers: { ...form("").headers, "hx-request": "true" } });
