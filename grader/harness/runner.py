@@ -12,6 +12,7 @@ import builtins
 import io
 import json
 import os
+import signal
 import sys
 import types
 import unittest
@@ -212,7 +213,21 @@ def result(outcome, message, tests, output, student):
     return {"outcome": outcome, "message": message, "tests": tests, "output": (text + raw)[: student.output_cap]}
 
 
+def die_with_parent():
+    """If the grader is killed (even by SIGKILL), this runner and so its sandbox die too."""
+    parent = os.getppid()
+    try:
+        import ctypes
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except Exception:
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        sys.exit(1)
+
+
 def main():
+    die_with_parent()
     result_out = os.fdopen(os.dup(1), "w")
     sys.stdout = io.StringIO()  # nothing the tests print may reach the result channel
     job = json.loads(sys.stdin.read())

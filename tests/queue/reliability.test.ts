@@ -1,0 +1,129 @@
+// The reliable queue with real graders: reaper, sweeper, attempt limit, duplicate delivery,
+// and a grader killed in the middle of a job.
+import { afterAll, afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { and, eq, sql } from "drizzle-orm";
+import { completions, submissions } from "../../src/db/schema";
+import { Client, makeApp, unique } from "../helpers/app";
+import { startGrader, type Proc } from "../helpers/processes";
+
+setDefaultTimeout(60_000);
+
+const t = makeApp();
+const { ctx } = t;
+const FAST = { GRADER_HEARTBEAT_SECONDS: "2" };
+let running: Proc[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.map((p) => p.stop()));
+  running = [];
+});
+afterAll(() => t.close());
+
+async function grader(env: Record<string, string> = {}) {
+  const g = await startGrader({ ...FAST, ...env });
+  running.push(g);
+  return g;
+}
+
+async function helloId() {
+  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number; slug: string }[];
+  return list.find((a) => a.slug === "hello")!.id;
+}
+
+async function submit(code: string) {
+  const c = Client.forApp(t.app);
+  const res = await c.submit(await helloId(), unique(code));
+  expect(res.status).toBe(202);
+  return { client: c, id: ((await res.json()) as { id: number }).id };
+}
+
+async function row(id: number) {
+  const [r] = await ctx.db.select().from(submissions).where(eq(submissions.id, id));
+  return r!;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await Bun.sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const finalRow = (id: number) => until(`submission ${id} final`, async () => {
+  const r = await row(id);
+  return (r.status === "graded" || r.status === "error") && r;
+});
+
+const CORRECT = "def hello():\n    return 'Hello'\n";
+
+describe("reliable queue", () => {
+  test("the reaper returns the jobs of a worker whose heartbeat expired", async () => {
+    const { id } = await submit(CORRECT);
+    // A worker that took the job and died: its id is registered, its heartbeat is gone.
+    await ctx.redis.multi()
+      .lrem(ctx.keys.queue, 0, String(id))
+      .sadd(ctx.keys.workers, "dead-worker")
+      .lpush(ctx.keys.processing("dead-worker"), String(id))
+      .exec();
+    await grader();
+    const r = await finalRow(id);
+    expect(r).toMatchObject({ status: "graded", outcome: "passed", pointsAwarded: true, attempts: 1 });
+    expect(await ctx.redis.exists(ctx.keys.processing("dead-worker"))).toBe(0);
+    expect(await ctx.redis.sismember(ctx.keys.workers, "dead-worker")).toBe(0);
+  });
+
+  test("the sweeper re-enqueues a submission that is queued in Postgres but in no Redis list", async () => {
+    const { id } = await submit(CORRECT);
+    await ctx.redis.lrem(ctx.keys.queue, 0, String(id)); // as if Redis had been flushed
+    await ctx.db.update(submissions).set({ createdAt: sql`now() - interval '1 minute'` }).where(eq(submissions.id, id));
+    await grader();
+    expect(await finalRow(id)).toMatchObject({ status: "graded", outcome: "passed" });
+  });
+
+  test("past the attempt limit: dead letter, status error with a message, the slot freed", async () => {
+    const { id, client } = await submit(CORRECT);
+    await ctx.db.update(submissions).set({ attempts: ctx.config.grading.maxAttempts }).where(eq(submissions.id, id));
+    await grader();
+    const r = await finalRow(id);
+    expect(r.status).toBe("error");
+    expect(r.message).toContain("submit again");
+    expect(await ctx.redis.lrange(ctx.keys.deadLetter, 0, -1)).toContain(String(id));
+    const api = (await (await client.json(`/api/submissions/${id}`)).json()) as { status: string };
+    expect(api.status).toBe("error");
+    expect((await client.submit(await helloId(), unique(CORRECT))).status).toBe(202);
+  });
+
+  test("a job delivered twice has one result and one award", async () => {
+    const { id, client } = await submit(CORRECT);
+    await grader();
+    const first = await finalRow(id);
+    expect(first.pointsAwarded).toBe(true);
+    await ctx.redis.lpush(ctx.keys.queue, String(id)); // redelivery (crash after commit, before ack)
+    await until("redelivery consumed", async () => (await ctx.redis.llen(ctx.keys.queue)) === 0);
+    await Bun.sleep(300);
+    const again = await row(id);
+    expect(again.gradedAt).toEqual(first.gradedAt);
+    expect(again.attempts).toBe(1);
+    const me = (await (await client.json("/api/me")).json()) as { points: number };
+    expect(me.points).toBe(100);
+    const awards = await ctx.db.select().from(completions)
+      .where(and(eq(completions.userId, first.userId), eq(completions.assignmentId, first.assignmentId)));
+    expect(awards.length).toBe(1);
+  });
+
+  test("a grader killed with SIGKILL mid-job: another grader grades it, once", async () => {
+    const a = await grader();
+    const { id } = await submit("import time\ntime.sleep(1.5)\ndef hello():\n    return 'Hello'\n");
+    await until("grading started", async () => (await row(id)).status === "grading");
+    a.proc.kill("SIGKILL");
+    await a.proc.exited;
+    const b = await grader();
+    const r = await finalRow(id);
+    expect(r).toMatchObject({ status: "graded", outcome: "passed", pointsAwarded: true, attempts: 2 });
+    const gradedLines = b.lines.filter((l) => l.includes('"msg":"graded"') && JSON.parse(l).id === id);
+    expect(gradedLines.length).toBe(1);
+  });
+});
