@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type Redis from "ioredis";
 import type { Context } from "../src/context";
 import { dedicatedClient } from "../src/queue/redis";
-import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers } from "../src/queue/queue";
+import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
 import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
 import { grade, GraderFailure } from "./grade";
 import type { SandboxSpec } from "./sandbox";
@@ -51,10 +51,9 @@ export class Worker {
 
   async close(): Promise<void> {
     const { redis, keys } = this.ctx;
-    await Promise.allSettled([
-      redis.del(keys.heartbeat(this.id)),
-      redis.srem(keys.workers, this.id),
-    ]);
+    // Each step runs even when another fails; a job left behind is found by the sweeper.
+    await requeueOwn(redis, keys, this.id).catch(() => {});
+    await Promise.allSettled([redis.del(keys.heartbeat(this.id)), redis.srem(keys.workers, this.id)]);
     this.blocking.disconnect();
   }
 

@@ -42,6 +42,13 @@ redis.call('SREM', KEYS[4], ARGV[1])
 return moved
 `;
 
+/** A stopping worker hands back whatever is still in its own list (jobs go first). */
+export async function requeueOwn(redis: Redis, keys: Keys, workerId: string): Promise<void> {
+  while (await redis.lmove(keys.processing(workerId), keys.queue, "LEFT", "RIGHT")) {
+    // moved one job back
+  }
+}
+
 /** Returns to the queue the jobs of every worker whose heartbeat expired. */
 export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: string): Promise<number> {
   let total = 0;

@@ -237,3 +237,16 @@ describe("health", () => {
     }
   });
 });
+
+describe("queue position", () => {
+  test("while queued, position counts the submissions ahead (first in, first out)", async () => {
+    const id = await firstAssignmentId();
+    const created = [];
+    for (let i = 0; i < 3; i++) {
+      created.push((await (await client().submit(id, unique("x = 1"))).json()) as { position: number });
+    }
+    const [a, b, c] = created.map((s) => s.position);
+    expect(b).toBe(a! + 1);
+    expect(c).toBe(a! + 2);
+  });
+});

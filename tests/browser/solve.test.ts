@@ -68,6 +68,18 @@ describe("in the browser", () => {
     await page.close();
   });
 
+  test("a reload during grading resumes and shows the result", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.fill("#code", "import time\ntime.sleep(1.5)\ndef hello():\n    return 'Hello'\n");
+    await page.click("button[type=submit]");
+    await page.waitForSelector('[data-testid="submission-status"][data-status="grading"]', { timeout: 15_000 });
+    await page.reload();
+    await page.waitForSelector(`${graded}[data-outcome="passed"]`, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="points"]')?.textContent?.trim() === "100");
+    await page.close();
+  });
+
   test("with JavaScript disabled the form submits and the page refreshes itself to the result", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
