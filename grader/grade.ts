@@ -1,5 +1,7 @@
-// Grades one submission: runs the trusted runner, which starts the sandboxed student.
+// The grader's side of the trusted Python server (harness/server.py): one long-lived
+// process that keeps a warm, single-use sandbox ready for the next job.
 import { join } from "node:path";
+import type { Subprocess } from "bun";
 import type { Config } from "../src/config";
 import type { Outcome, TestResult } from "../src/submissions/status";
 import { HARNESS_DIR, type SandboxSpec } from "./sandbox";
@@ -19,33 +21,80 @@ export interface GradeJob {
 /** Thrown when the grading machinery itself failed (not the student's code). */
 export class GraderFailure extends Error {}
 
-export async function grade(config: Config, sandbox: SandboxSpec, job: GradeJob): Promise<GradeResult> {
-  const g = config.grading;
-  const input = JSON.stringify({
-    source: job.source,
-    tests: job.tests,
-    sandbox,
-    wallSeconds: g.wallSeconds,
-    cpuSeconds: g.cpuSeconds,
-    outputCap: g.outputBytes,
-  });
-  const proc = Bun.spawn([config.python, "-I", join(HARNESS_DIR, "runner.py")], {
-    stdin: new Blob([input]),
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {},
-  });
-  // The runner enforces the wall limit itself; this is the backstop if it hangs.
-  const backstop = setTimeout(() => proc.kill("SIGKILL"), (g.wallSeconds + 10) * 1000);
-  try {
-    const [stdout, stderr, code] = await Promise.all([
-      new Response(proc.stdout).text(),
-      new Response(proc.stderr).text(),
-      proc.exited,
-    ]);
-    if (code !== 0) throw new GraderFailure(`runner exited with ${code}: ${stderr.slice(-2000)}`);
-    return JSON.parse(stdout) as GradeResult;
-  } finally {
-    clearTimeout(backstop);
+type Server = Subprocess<"pipe", "pipe", "pipe">;
+
+export class Runner {
+  private server?: Server;
+  private lines?: AsyncIterator<string>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private config: Config, private sandbox: SandboxSpec) {}
+
+  /** Grades one job; jobs are run one at a time, in the order they were given. */
+  grade(job: GradeJob): Promise<GradeResult> {
+    const run = this.queue.then(() => this.run(job));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Starts the server now, so its first sandbox is warm before the first job. */
+  warm(): void {
+    this.ensure();
+  }
+
+  stop(): void {
+    this.server?.kill("SIGKILL");
+    this.server = undefined;
+  }
+
+  private ensure(): Server {
+    if (this.server && this.server.exitCode === null && !this.server.killed) return this.server;
+    const { config, sandbox } = this;
+    const server = Bun.spawn([config.python, "-I", "-B", join(HARNESS_DIR, "server.py")], {
+      stdin: "pipe",
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {},
+    });
+    server.stdin.write(JSON.stringify({
+      sandbox,
+      wallSeconds: config.grading.wallSeconds,
+      outputCap: config.grading.outputBytes,
+    }) + "\n");
+    server.stdin.flush();
+    this.server = server;
+    this.lines = readLines(server.stdout);
+    return server;
+  }
+
+  private async run(job: GradeJob): Promise<GradeResult> {
+    const server = this.ensure();
+    server.stdin.write(JSON.stringify(job) + "\n");
+    server.stdin.flush();
+    // The job process enforces the wall limit; this is the backstop if the server hangs.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const backstop = new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), (this.config.grading.wallSeconds + 15) * 1000)));
+    const next = await Promise.race([this.lines!.next(), backstop]).finally(() => clearTimeout(timer));
+    if (next === "timeout" || next.done) {
+      const stderr = next === "timeout" ? "" : await new Response(server.stderr).text().catch(() => "");
+      this.stop();
+      throw new GraderFailure(next === "timeout" ? "grading server timed out" : `grading server exited: ${stderr.slice(-2000)}`);
+    }
+    const result = JSON.parse(next.value) as GradeResult | { error: string };
+    if ("error" in result) throw new GraderFailure(result.error);
+    return result;
+  }
+}
+
+async function* readLines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buf = "";
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+    buf += decoder.decode(chunk, { stream: true });
+    let nl: number;
+    while ((nl = buf.indexOf("\n")) >= 0) {
+      yield buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+    }
   }
 }

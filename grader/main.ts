@@ -1,12 +1,13 @@
 // Entry point of one grader process (`bun run grader`); any number may run at once.
 import { configOrExit } from "../src/config";
 import { closeContext, createContext } from "../src/context";
-import { bwrapWorks, sandboxSpec, slotUid } from "./sandbox";
+import { Runner } from "./grade";
+import { bwrapWorks, createSandbox, destroySandbox, slotUids } from "./sandbox";
 import { Worker } from "./worker";
 
 const config = configOrExit();
 const ctx = createContext(config, "grader");
-const uid = slotUid(config);
+const uid = slotUids(config)[0]!;
 
 let mode = config.sandbox;
 if (mode !== "rlimit" && !(await bwrapWorks(config, uid))) {
@@ -19,10 +20,15 @@ if (mode !== "rlimit" && !(await bwrapWorks(config, uid))) {
 if (mode === "rlimit") {
   ctx.log.warn("sandbox: rlimit only (no bubblewrap): student code is NOT isolated from this machine. Use only for development.");
 }
-const sandboxMode = mode === "auto" ? "bwrap" : mode;
-ctx.log.info("sandbox ready", { mode: sandboxMode, uid });
+const sandbox = createSandbox(config, mode === "auto" ? "bwrap" : mode);
+if (sandbox.cgroups === "none") {
+  ctx.log.warn("no cgroups here: a job's memory and processes are bounded per process and per uid only");
+}
+const runner = new Runner(config, sandbox);
+runner.warm();
+ctx.log.info("sandbox ready", { mode: mode === "auto" ? "bwrap" : mode, uids: sandbox.slots.map((s) => s.uid), cgroups: sandbox.cgroups });
 
-const worker = new Worker(ctx, sandboxSpec(config, sandboxMode, uid));
+const worker = new Worker(ctx, runner);
 const done = worker.run();
 
 let shuttingDown = false;
@@ -34,6 +40,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     await worker.stop();
     await done.catch(() => {});
     await worker.close();
+    runner.stop();
+    destroySandbox(sandbox);
     await closeContext(ctx);
     ctx.log.info("grader stopped", { processed: worker.processed });
     process.exit(0);

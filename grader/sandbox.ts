@@ -1,21 +1,32 @@
-// Builds the sandbox for one job: the command line and every limit, passed explicitly.
-// The trusted runner (harness/runner.py) applies the limits and the uid in the child
-// before exec, with an empty environment (the equivalent of `env -i`).
+// Builds the sandbox for a grader: the command line, every limit, and the job slots,
+// passed explicitly to the trusted Python server, which applies them in the child
+// before exec (cgroup, rlimits, uid) with an empty environment (the equivalent of env -i).
 import { join } from "node:path";
 import type { Config, SandboxMode } from "../src/config";
+import { createSlotCgroup, detectCgroups, removeSlotCgroup, sweepStaleCgroups, type CgroupMode, type SlotCgroup } from "./cgroup";
 
 export const HARNESS_DIR = join(import.meta.dir, "harness");
 const MiB = 1024 * 1024;
+/** processes (and threads) of one job together, where cgroups are available */
+const JOB_PIDS = 64;
+
+export interface Slot {
+  uid: number;
+  cgroup?: SlotCgroup;
+}
 
 export interface SandboxSpec {
   argv: string[];
-  uid: number;
   limits: Record<string, [number, number]>;
+  /** a warm sandbox starts while the previous job runs: two slots, each its own uid and cgroup */
+  slots: Slot[];
+  cgroups: CgroupMode;
 }
 
-/** Each grader process is one job slot; its pid makes its uid unique on the host. */
-export function slotUid(config: Config, pid = process.pid): number {
-  return config.grading.slotUidBase + pid;
+/** The uids of a grader's two slots: unique on the host because pids are. */
+export function slotUids(config: Config, pid = process.pid): number[] {
+  const first = config.grading.slotUidBase + pid * 2;
+  return [first, first + 1];
 }
 
 function bwrapArgv(command: string[]): string[] {
@@ -39,26 +50,38 @@ function bwrapArgv(command: string[]): string[] {
   ];
 }
 
-export function sandboxSpec(config: Config, mode: SandboxMode, uid: number): SandboxSpec {
+/** `owner` is the process whose lifetime the slots share (its pid names their cgroups). */
+export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids(config), owner = process.pid): SandboxSpec {
   const g = config.grading;
   const memory = g.memoryMiB * MiB;
+  const cgroups = detectCgroups();
+  sweepStaleCgroups(cgroups);
+  const slots = uids.map((uid) => ({
+    uid,
+    cgroup: createSlotCgroup(cgroups, `slot-${owner}-${uid}`, Math.round(memory * 1.5), JOB_PIDS),
+  }));
   return {
     argv: mode === "bwrap"
       ? bwrapArgv([config.python, "-I", "-S", "/harness/student.py"])
       : [config.python, "-I", "-S", join(HARNESS_DIR, "student.py")],
-    uid,
     limits: {
       RLIMIT_CPU: [g.cpuSeconds, g.cpuSeconds + 1], // soft: SIGXCPU, hard: SIGKILL
-      RLIMIT_AS: [memory, memory],
-      RLIMIT_NPROC: [64, 64], // per uid: each slot has its own uid
+      RLIMIT_AS: [memory, memory], // per process; the cgroup bounds the whole job
+      RLIMIT_NPROC: [JOB_PIDS, JOB_PIDS], // per uid: each slot has its own uid
       RLIMIT_FSIZE: [MiB, MiB],
       RLIMIT_NOFILE: [64, 64],
       RLIMIT_CORE: [0, 0],
     },
+    slots,
+    cgroups: slots.every((s) => s.cgroup) ? cgroups : "none",
   };
 }
 
-/** Whether bwrap can start a sandbox here, as the slot uid (checked once at start). */
+export function destroySandbox(spec: SandboxSpec): void {
+  for (const slot of spec.slots) removeSlotCgroup(slot.cgroup);
+}
+
+/** Whether bwrap can start a sandbox here, as a slot uid (checked once at start). */
 export async function bwrapWorks(config: Config, uid: number): Promise<boolean> {
   const argv = bwrapArgv([config.python, "-I", "-S", "-c", "pass"]);
   const asUser = process.getuid?.() === 0

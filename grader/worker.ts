@@ -5,8 +5,7 @@ import type { Context } from "../src/context";
 import { dedicatedClient } from "../src/queue/redis";
 import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
 import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
-import { grade, GraderFailure } from "./grade";
-import type { SandboxSpec } from "./sandbox";
+import { GraderFailure, type Runner } from "./grade";
 
 const BLOCK_SECONDS = 2;
 // A blocking call that outlives its own timeout by this much is presumed hung (a known
@@ -20,7 +19,7 @@ export class Worker {
   private stopping = false;
   private timers: ReturnType<typeof setInterval>[] = [];
 
-  constructor(private ctx: Context, private sandbox: SandboxSpec) {
+  constructor(private ctx: Context, private runner: Runner) {
     this.blocking = dedicatedClient(ctx.config.redisUrl);
   }
 
@@ -108,7 +107,7 @@ export class Worker {
     const started = performance.now();
     let outcome: string;
     try {
-      const result = await grade(ctx.config, this.sandbox, { source: job.code, tests: job.tests });
+      const result = await this.runner.grade({ source: job.code, tests: job.tests });
       const gradingMs = Math.round(performance.now() - started);
       await recordResult(ctx.db, id, { ...result, gradingMs });
       outcome = result.outcome;

@@ -4,22 +4,19 @@ The tests run here, in a process the student's code cannot reach. `solution` is 
 proxy module: attribute access and calls go over a pipe to the sandbox, and values
 come back as plain data (codec.py). The verdict is computed only from what happens here.
 
-stdin : {"tests": str, "source": str, "sandbox": {...}, "wallSeconds": n, "cpuSeconds": n, "outputCap": n}
-stdout: {"outcome": str, "message": str, "tests": [{name, passed, message}], "output": str}
+grade() returns {"outcome", "message", "tests": [{name, passed, message}], "output"}.
 """
 
 import builtins
 import io
-import json
 import os
-import signal
 import sys
 import types
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import codec  # noqa: E402
-from sandboxed import Stopped, Student  # noqa: E402
+from sandboxed import Stopped  # noqa: E402
 import messages  # noqa: E402
 
 
@@ -162,9 +159,10 @@ def decide(kinds):
     return "failed"
 
 
-def grade(job):
+def grade(job, student, wall_seconds):
+    """Grades one job with a started, unused Student; always closes it."""
     output = io.StringIO()
-    student = Student(job["sandbox"], job["wallSeconds"], job["outputCap"])
+    student.begin(wall_seconds)
     try:
         try:
             ready = student.request({"source": job["source"]})
@@ -211,30 +209,3 @@ def result(outcome, message, tests, output, student):
     text = output.getvalue()
     raw = bytes(student.raw_output).decode("utf-8", "replace")
     return {"outcome": outcome, "message": message, "tests": tests, "output": (text + raw)[: student.output_cap]}
-
-
-def die_with_parent():
-    """If the grader is killed (even by SIGKILL), this runner and so its sandbox die too."""
-    parent = os.getppid()
-    try:
-        import ctypes
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except Exception:
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        sys.exit(1)
-
-
-def main():
-    die_with_parent()
-    result_out = os.fdopen(os.dup(1), "w")
-    sys.stdout = io.StringIO()  # nothing the tests print may reach the result channel
-    job = json.loads(sys.stdin.read())
-    result = grade(job)
-    result_out.write(json.dumps(result))
-    result_out.flush()
-
-
-if __name__ == "__main__":
-    main()

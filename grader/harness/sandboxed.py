@@ -1,4 +1,9 @@
-"""The trusted side's handle on one sandboxed student process: spawn, talk, stop."""
+"""The trusted side's handle on one sandboxed student process: spawn, talk, stop.
+
+A Student is started before its job arrives (a warm, single-use sandbox); the wall
+clock starts with begin(). Every limit is applied in the child before exec:
+cgroup membership (whole-job memory and process count), rlimits, then the slot's uid.
+"""
 
 import json
 import os
@@ -21,22 +26,64 @@ class Stopped(Exception):
         self.detail = detail
 
 
+def _preexec(limits, uid, cgroup_procs):
+    def apply():
+        # Runs in the child between fork and exec, as root when the grader is root.
+        for path in cgroup_procs:
+            with open(path, "w") as f:
+                f.write(str(os.getpid()))
+        for name, value in limits.items():
+            resource.setrlimit(getattr(resource, name), tuple(value))
+        if uid is not None:
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+    return apply
+
+
+def kill_uid(uid):
+    """SIGKILL every process owned by the slot's uid: the whole job, wherever it went
+    (a daemon that left the session or the sandbox's process group included)."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            os.kill(-1, signal.SIGKILL)  # every process this uid may signal, except itself
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def _read_counter(spec):
+    if not spec:
+        return 0
+    try:
+        with open(spec["file"]) as f:
+            for line in f:
+                key, _, value = line.partition(" ")
+                if key == spec["key"]:
+                    return int(value)
+    except OSError:
+        pass
+    return 0
+
+
 class Student:
-    def __init__(self, sandbox, wall_seconds, output_cap):
-        self.deadline = time.monotonic() + wall_seconds
+    def __init__(self, sandbox, slot, output_cap):
         self.output_cap = output_cap
+        self.deadline = None
         self.stop_reason = None
         self.stop_detail = ""
         self.raw_output = bytearray()
         self.buffer = b""
-        limits = sandbox["limits"]
-        switch_user = os.geteuid() == 0 and sandbox.get("uid") is not None
-
-        def apply_limits():
-            # Runs in the child before exec; every limit the sandbox gets is set here.
-            for name, value in limits.items():
-                resource.setrlimit(getattr(resource, name), tuple(value))
-
+        self.root = os.geteuid() == 0
+        self.uid = slot.get("uid") if self.root else None
+        cgroup = slot.get("cgroup") if self.root else None
+        self.oom = cgroup and cgroup.get("oom")
+        self.cgroup_kill = cgroup and cgroup.get("kill")
+        self.oom_before = _read_counter(self.oom)
         self.proc = subprocess.Popen(
             sandbox["argv"],
             stdin=subprocess.PIPE,
@@ -45,18 +92,23 @@ class Student:
             env={},  # the sandbox must not see the grader's environment (env -i)
             close_fds=True,
             start_new_session=True,
-            preexec_fn=apply_limits,
-            user=sandbox["uid"] if switch_user else None,
-            group=sandbox["uid"] if switch_user else None,
-            extra_groups=[] if switch_user else None,
+            preexec_fn=_preexec(sandbox["limits"], self.uid, cgroup["procs"] if cgroup else []),
         )
+        self.stderr_thread = None
+
+    def begin(self, wall_seconds):
+        """The job starts now: start the wall clock and the output reader."""
+        self.deadline = time.monotonic() + wall_seconds
         self.stderr_thread = threading.Thread(target=self._drain_stderr, daemon=True)
         self.stderr_thread.start()
 
     def _drain_stderr(self):
         # Bytes written straight to fd 1/2 (bypassing print) count against the output cap too.
         while True:
-            chunk = self.proc.stderr.read1(65536)
+            try:
+                chunk = self.proc.stderr.read1(65536)
+            except (OSError, ValueError):
+                return
             if not chunk:
                 return
             room = self.output_cap - len(self.raw_output)
@@ -90,7 +142,9 @@ class Student:
             if remaining <= 0:
                 self.stop("time_limit", "wall")
                 raise Stopped("time_limit", "wall")
-            ready, _, _ = select.select([fd], [], [], remaining)
+            # Wake up now and then: the cgroup may have OOM-killed one of the job's processes.
+            ready, _, _ = select.select([fd], [], [], min(remaining, 0.05))
+            self._check_memory()
             if not ready:
                 continue
             chunk = os.read(fd, 1 << 20)
@@ -100,6 +154,7 @@ class Student:
             if len(self.buffer) > MAX_REPLY:
                 self.stop("crashed", "sent back a value that is too large")
                 raise Stopped("crashed", self.stop_detail)
+        self._check_memory()
         line, self.buffer = self.buffer.split(b"\n", 1)
         try:
             reply = json.loads(line)
@@ -110,11 +165,18 @@ class Student:
             raise Stopped("crashed", self.stop_detail)
         return reply
 
+    def _check_memory(self):
+        if self.oom and _read_counter(self.oom) > self.oom_before:
+            self.stop("memory_limit")
+            raise Stopped("memory_limit")
+
     def _died(self):
         code = self._wait(1.0)
         if self.stop_reason is None:
-            # bwrap and the shell report death by a signal as 128 + signal number.
-            if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGKILL):
+            if _read_counter(self.oom) > self.oom_before:
+                self.stop("memory_limit")
+            # bwrap reports death by a signal as 128 + signal number.
+            elif code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGKILL):
                 self.stop("time_limit", "cpu")
             else:
                 self.stop("crashed", f"exit status {code}")
@@ -133,16 +195,25 @@ class Student:
         self.kill()
 
     def kill(self):
-        # The whole session: bwrap's pid namespace dies with it (--die-with-parent).
+        # The session first (bwrap's pid namespace dies with it), then anything else of the uid.
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+        if self.uid is not None:
+            kill_uid(self.uid)
+        if self.cgroup_kill:
+            try:
+                with open(self.cgroup_kill, "w") as f:
+                    f.write("1")
+            except OSError:
+                pass
 
     def close(self):
         self.kill()
         self._wait(5.0)
-        self.stderr_thread.join(1.0)
+        if self.stderr_thread:
+            self.stderr_thread.join(1.0)
         for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             try:
                 pipe.close()

@@ -1,7 +1,7 @@
 // Grades code against an assignment's real tests through the real sandbox.
 import { readAssignments } from "../../src/assignments/files";
-import { grade } from "../../grader/grade";
-import { sandboxSpec, slotUid } from "../../grader/sandbox";
+import { Runner } from "../../grader/grade";
+import { createSandbox, destroySandbox, slotUids, type SandboxSpec } from "../../grader/sandbox";
 import { testConfig } from "./app";
 
 export const assignmentFiles = readAssignments(testConfig().assignmentsDir);
@@ -12,7 +12,29 @@ export function filesOf(slug: string) {
   return a;
 }
 
+// One warm runner per distinct configuration, for the whole test process (its server
+// and sandboxes die with this process).
+const runners = new Map<string, Runner>();
+const sandboxes: SandboxSpec[] = [];
+process.on("exit", () => {
+  for (const r of runners.values()) r.stop();
+  sandboxes.forEach(destroySandbox);
+});
+
+export function runnerFor(env: Record<string, string> = {}): Runner {
+  const key = JSON.stringify(env);
+  let runner = runners.get(key);
+  if (!runner) {
+    const config = testConfig(env);
+    // Uids of their own per configuration (as if another pid), cgroups named after this process.
+    const sandbox = createSandbox(config, "bwrap", slotUids(config, process.pid + 1_000_000 * (runners.size + 1)));
+    sandboxes.push(sandbox);
+    runner = new Runner(config, sandbox);
+    runners.set(key, runner);
+  }
+  return runner;
+}
+
 export function gradeCode(slug: string, source: string, env: Record<string, string> = {}) {
-  const config = testConfig(env);
-  return grade(config, sandboxSpec(config, "bwrap", slotUid(config)), { source, tests: filesOf(slug).testCode });
+  return runnerFor(env).grade({ source, tests: filesOf(slug).testCode });
 }
