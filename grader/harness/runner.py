@@ -160,30 +160,28 @@ def decide(kinds):
 
 
 def grade(job, student, wall_seconds):
-    """Grades one job with a started, unused Student; always closes it."""
+    """Grades one job with a started, unused Student. The caller closes the Student
+    right after it has passed the result on (the clean-up is off the grader's clock)."""
     output = io.StringIO()
     student.begin(wall_seconds)
     try:
-        try:
-            ready = student.request({"source": job["source"]})
-        except Stopped as stop:
-            return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
-        output.write(str(ready.get("output", "")))
-        if "import_error" in ready:
-            info = ready["import_error"] if isinstance(ready["import_error"], dict) else {}
-            return result(import_outcome(info), messages.import_failed(info), [], output, student)
-        proxy = SolutionProxy(student)
-        try:
-            test_module = load_tests(job["tests"], proxy)
-        except Stopped as stop:
-            return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
-        except (ImportError, AttributeError):
-            return result("failed", messages.missing(proxy.missing), [], output, student)
-        tests, kinds = run_tests(test_module, student, output)
-        outcome = decide(kinds)
-        return result(outcome, messages.summary(outcome, tests), tests, output, student)
-    finally:
-        student.close()
+        ready = student.request({"source": job["source"], "outputCap": student.output_cap})
+    except Stopped as stop:
+        return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
+    output.write(str(ready.get("output", "")))
+    if "import_error" in ready:
+        info = ready["import_error"] if isinstance(ready["import_error"], dict) else {}
+        return result(import_outcome(info), messages.import_failed(info), [], output, student)
+    proxy = SolutionProxy(student)
+    try:
+        test_module = load_tests(job["tests"], proxy)
+    except Stopped as stop:
+        return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
+    except (ImportError, AttributeError):
+        return result("failed", messages.missing(proxy.missing), [], output, student)
+    tests, kinds = run_tests(test_module, student, output)
+    outcome = decide(kinds)
+    return result(outcome, messages.summary(outcome, tests), tests, output, student)
 
 
 def load_tests(source, proxy):
@@ -205,7 +203,17 @@ def import_outcome(info):
     return "memory_limit" if kind == "MemoryError" else "runtime_error"
 
 
+def clean(text):
+    """Text Postgres can store: no NUL characters, no lone surrogates."""
+    return str(text).replace("\x00", "\N{SYMBOL FOR NULL}").encode("utf-8", "replace").decode("utf-8")
+
+
 def result(outcome, message, tests, output, student):
     text = output.getvalue()
     raw = bytes(student.raw_output).decode("utf-8", "replace")
-    return {"outcome": outcome, "message": message, "tests": tests, "output": (text + raw)[: student.output_cap]}
+    return {
+        "outcome": outcome,
+        "message": clean(message),
+        "tests": [{"name": clean(t["name"]), "passed": t["passed"], "message": clean(t["message"])} for t in tests],
+        "output": clean((text + raw)[: student.output_cap]),
+    }

@@ -11,6 +11,7 @@ stdin : first line {"sandbox": {"argv", "limits", "slots": [{uid, cgroup}]}, "wa
 stdout: one result per line, {"outcome", ...} or {"error": str} when grading itself failed
 """
 
+import collections
 import io
 import json
 import os
@@ -75,15 +76,17 @@ class JobProcess:
             os.dup2(null, 1)
             sys.stdout = io.StringIO()
             student = Student(config["sandbox"], slot, config["outputCap"])
-            line = read_line(job_r)
-            if not line:  # the server closed without a job: discard the sandbox
-                student.close()
-                os._exit(0)
             try:
-                result = runner.grade(json.loads(line), student, config["wallSeconds"])
-            except Exception as exc:  # a bug on the trusted side, not the student's fault
-                result = {"error": f"{type(exc).__name__}: {exc}"}
-            os.write(result_w, json.dumps(result).encode() + b"\n")
+                line = read_line(job_r)
+                if line:  # no line: the server closed without a job, the sandbox is discarded
+                    try:
+                        result = runner.grade(json.loads(line), student, config["wallSeconds"])
+                    except Exception as exc:  # a bug on the trusted side, not the student's fault
+                        result = {"error": f"{type(exc).__name__}: {exc}"}
+                    os.write(result_w, json.dumps(result).encode() + b"\n")
+                    os.close(result_w)  # the grader has its answer; the clean-up is off its clock
+            finally:
+                student.close()
         except BaseException:
             code = 1
         finally:
@@ -116,20 +119,22 @@ def main():
     slots = config["sandbox"]["slots"]
     # Backstop only: the job process enforces the wall limit itself.
     timeout = config["wallSeconds"] + 10
-    count = 0
-    ready = JobProcess(config, slots[0])
+    # Every slot but the running job's holds a warm sandbox; slots rotate, so a sandbox
+    # never shares its uid or cgroup with another one alive at the same time.
+    ready = collections.deque(JobProcess(config, slot) for slot in slots[:-1])
+    count = len(ready)
     try:
         for line in sys.stdin.buffer:
-            current = ready
+            current = ready.popleft()
             current.send(line)
+            ready.append(JobProcess(config, slots[count % len(slots)]))
             count += 1
-            # Alternate slots: the next sandbox starts (own uid, own cgroup) while this job runs.
-            ready = JobProcess(config, slots[count % len(slots)])
             result = current.result(timeout)
             out.write(result if result.endswith("\n") else result + "\n")
             out.flush()
     finally:
-        ready.discard()
+        for job in ready:
+            job.discard()
 
 
 if __name__ == "__main__":

@@ -1,61 +1,70 @@
 """Runs inside the sandbox, in the same process as the student's code.
 
 Nothing here is trusted: the student's code can patch or replace any of it. It only
-serves calls from the runner (one JSON line in, one JSON line out) and can therefore
-only choose the values its functions return; the verdict is computed by the runner.
+serves calls from the runner and can therefore only choose the values its functions
+return; the verdict is computed by the runner.
 
-Protocol (newline-delimited JSON on the original stdin/stdout):
-  in : {"source": "..."}                     first message: the student's code
-  out: {"ready": true, "output": str}        imported fine
-       {"import_error": exc, "output": str}  SyntaxError or an exception at import
-  in : {"op": "call", "name": str, "args": [...], "kwargs": [[k, v], ...]}
+Protocol, on the original stdin/stdout:
+  in : frames of a 4-byte big-endian length and a marshal payload (from the trusted side)
+       {"source": str, "outputCap": int}   first: the student's code
+       {"op": "call", "name": str, "args": [...], "kwargs": [[k, v], ...]}
        {"op": "get", "name": str}
-  out: {"value": encoded, "output": str} | {"callable": true} | {"exc": exc, "output": str}
-       {"output_limit": true}                printed more than the cap; the process exits
+  out: one JSON line per frame (parsed by the trusted side with json)
+       {"ready": true, "output": str} | {"import_error": exc, "output": str}
+       {"value": encoded, "output": str} | {"callable": true} | {"exc": exc, "output": str}
+       {"output_limit": true}   printed more than the cap; the process exits
+
+It imports only what Python has loaded anyway (marshal is built in; codec imports
+nothing), so a sandbox is ready sooner.
 """
 
 import io
-import json
-import linecache
+import marshal
 import os
 import sys
-import traceback
-import types
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import codec  # noqa: E402
 
 FILENAME = "solution.py"
-OUTPUT_CAP = int(os.environ.get("OUTPUT_CAP", "65536"))
 
 
 class Channel:
     def __init__(self):
         # Keep private copies of the pipes, then point fd 0 at nothing and fd 1 at
         # stderr so that stray writes from the student's code cannot corrupt the channel.
-        self.rfile = os.fdopen(os.dup(0), "rb")
-        self.wfile = os.fdopen(os.dup(1), "wb")
+        self.rfd = os.dup(0)
+        self.wfd = os.dup(1)
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         os.dup2(2, 1)
         os.close(null)
 
+    def _exactly(self, n):
+        data = b""
+        while len(data) < n:
+            chunk = os.read(self.rfd, n - len(data))
+            if not chunk:
+                os._exit(0)
+            data += chunk
+        return data
+
     def read(self):
-        line = self.rfile.readline()
-        if not line:
-            os._exit(0)
-        return json.loads(line)
+        size = int.from_bytes(self._exactly(4), "big")
+        return marshal.loads(self._exactly(size))
 
     def write(self, message):
-        self.wfile.write(json.dumps(message, separators=(",", ":")).encode() + b"\n")
-        self.wfile.flush()
+        data = (codec.dumps(message) + "\n").encode("utf-8", "surrogatepass")
+        while data:
+            data = data[os.write(self.wfd, data):]
 
 
 class Capture(io.TextIOBase):
     """Collects what the student's code prints; at the cap the job ends as output_limit."""
 
-    def __init__(self, channel):
+    def __init__(self, channel, cap):
         self.channel = channel
+        self.cap = cap
         self.parts = []
         self.total = 0
 
@@ -65,7 +74,7 @@ class Capture(io.TextIOBase):
     def write(self, text):
         text = str(text)
         self.total += len(text)
-        if self.total > OUTPUT_CAP:
+        if self.total > self.cap:
             self.channel.write({"output_limit": True})
             os._exit(0)
         self.parts.append(text)
@@ -77,15 +86,18 @@ class Capture(io.TextIOBase):
         return text
 
 
-def describe(exc):
+def describe(exc, source):
     """An exception as data: type, message, args, and the student's own traceback frames."""
+    import linecache
+    import traceback
+
+    linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == FILENAME]
-    lines = traceback.format_list(frames)
     info = {
         "type": type(exc).__name__,
         "builtin": type(exc).__module__ == "builtins",
         "message": str(exc)[:2000],
-        "traceback": "".join(lines)[-4000:],
+        "traceback": "".join(traceback.format_list(frames))[-4000:],
     }
     try:
         info["args"] = codec.encode(list(exc.args))
@@ -97,25 +109,24 @@ def describe(exc):
     return info
 
 
-def load(source, capture):
-    module = types.ModuleType("solution")
+def load(source):
+    module = type(sys)("solution")
     module.__file__ = FILENAME
-    linecache.cache[FILENAME] = (len(source), None, source.splitlines(True), FILENAME)
     sys.modules["solution"] = module
-    code = compile(source, FILENAME, "exec")
-    exec(code, module.__dict__)
+    exec(compile(source, FILENAME, "exec"), module.__dict__)
     return module
 
 
 def serve():
     channel = Channel()
-    capture = Capture(channel)
+    first = channel.read()
+    source = first["source"]
+    capture = Capture(channel, first["outputCap"])
     sys.stdout = sys.stderr = capture
-    source = channel.read()["source"]
     try:
-        module = load(source, capture)
+        module = load(source)
     except BaseException as exc:  # SystemExit, KeyboardInterrupt... at import are the student's too
-        channel.write({"import_error": describe(exc), "output": capture.take()})
+        channel.write({"import_error": describe(exc, source), "output": capture.take()})
         return
     channel.write({"ready": True, "output": capture.take()})
     while True:
@@ -130,11 +141,11 @@ def serve():
                 result = target
             else:
                 args = codec.decode(request["args"])
-                kwargs = {k: v for k, v in codec.decode({"dict": request["kwargs"]}).items()}
+                kwargs = codec.decode({"dict": request["kwargs"]})
                 result = target(*args, **kwargs)
             reply = {"value": codec.encode(result), "output": capture.take()}
         except BaseException as exc:
-            reply = {"exc": describe(exc), "output": capture.take()}
+            reply = {"exc": describe(exc, source), "output": capture.take()}
         channel.write(reply)
 
 
