@@ -28,7 +28,7 @@ const SLOTS = 2;
 
 /** The uids of a grader's slots: unique on the host because pids are. */
 export function slotUids(config: Config, pid = process.pid): number[] {
-  const first = config.grading.slotUidBase + pid * 4;
+  const first = config.grading.slotUidBase + pid * SLOTS;
   return Array.from({ length: SLOTS }, (_, i) => first + i);
 }
 

@@ -64,6 +64,9 @@ ${s.tests.length > 0 ? html`<ol class="tests">${s.tests.map((t) => html`
   <li class="test ${t.passed ? "pass" : "fail"}">
     <span class="mark" aria-hidden="true">${t.passed ? "✓" : "✗"}</span>
     <span class="name">${t.name}</span> <span class="sr">${t.passed ? "passed" : "failed"}</span>
+    ${t.call ? html`<div class="detail"><span class="label">Call</span> <code>${t.call}</code></div>` : ""}
+    ${t.expected !== undefined ? html`<div class="detail"><span class="label">Expected</span> <code>${t.expected}</code></div>
+    <div class="detail"><span class="label">Got</span> <code>${t.actual}</code></div>` : ""}
     ${t.message ? html`<pre class="message">${t.message}</pre>` : ""}
   </li>`)}</ol>` : ""}
 ${s.output ? html`<details class="output"><summary>What your code printed</summary><pre>${s.output}</pre></details>` : ""}`;

@@ -40,11 +40,36 @@ def rebuild_exception(info):
     return exc
 
 
+def _remember_comparison(method, actual_expected):
+    """Keeps what a failed assertion compared, for feedback (expected vs actual)."""
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except self.failureException as exc:
+            exc.comparison = actual_expected(*args)
+            raise
+    return wrapper
+
+
+# The runner is trusted and the student's code never runs in it: patching unittest here
+# only adds information to failures. Beginner tests write assertEqual(actual, expected).
+for _name in ("assertEqual", "assertAlmostEqual", "assertListEqual", "assertTupleEqual",
+              "assertDictEqual", "assertSetEqual", "assertCountEqual", "assertMultiLineEqual"):
+    setattr(unittest.TestCase, _name, _remember_comparison(getattr(unittest.TestCase, _name), lambda a, b, *_: (a, b)))
+unittest.TestCase.assertIsNone = _remember_comparison(unittest.TestCase.assertIsNone, lambda a, *_: (a, None))
+
+
+def show(value, limit=1000):
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class SolutionProxy(types.ModuleType):
     def __init__(self, student):
         super().__init__("solution")
         self._student = student
         self.missing = None
+        self.calls = []  # the calls made during the current test, as the student would write them
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -58,6 +83,8 @@ class SolutionProxy(types.ModuleType):
 
     def _function(self, name):
         def call(*args, **kwargs):
+            shown = [show(a, 200) for a in args] + [f"{k}={show(v, 200)}" for k, v in kwargs.items()]
+            self.calls.append(f"{name}({', '.join(shown)})")
             reply = self._call({
                 "op": "call", "name": name,
                 "args": codec.encode(list(args)),
@@ -118,7 +145,17 @@ def flatten(suite):
             yield item
 
 
-def run_tests(test_module, student, output):
+def failure_details(exc, proxy):
+    details = {}
+    if proxy.calls:
+        details["call"] = proxy.calls[-1]
+    comparison = getattr(exc, "comparison", None)
+    if comparison is not None:
+        details["actual"], details["expected"] = show(comparison[0]), show(comparison[1])
+    return details
+
+
+def run_tests(test_module, student, output, proxy):
     results, kinds = [], []
     for test in flatten(unittest.defaultTestLoader.loadTestsFromModule(test_module)):
         name = getattr(test, "_testMethodName", str(test))
@@ -127,6 +164,7 @@ def run_tests(test_module, student, output):
             kinds.append("not_run")
             continue
         collector = Collector()
+        proxy.calls = []
         sys.stdout = output
         test.run(collector)
         if collector.problem is None and collector.wasSuccessful():
@@ -144,7 +182,7 @@ def run_tests(test_module, student, output):
             info = getattr(exc, "student_info", None)
             kinds.append("memory_limit" if info and info.get("type") == "MemoryError" else "runtime_error")
             message = messages.raised(exc, info)
-        results.append({"name": name, "passed": False, "message": message})
+        results.append({"name": name, "passed": False, "message": message, **failure_details(exc, proxy)})
     return results, kinds
 
 
@@ -179,7 +217,7 @@ def grade(job, student, wall_seconds):
         return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
     except (ImportError, AttributeError):
         return result("failed", messages.missing(proxy.missing), [], output, student)
-    tests, kinds = run_tests(test_module, student, output)
+    tests, kinds = run_tests(test_module, student, output, proxy)
     outcome = decide(kinds)
     return result(outcome, messages.summary(outcome, tests), tests, output, student)
 
@@ -214,6 +252,6 @@ def result(outcome, message, tests, output, student):
     return {
         "outcome": outcome,
         "message": clean(message),
-        "tests": [{"name": clean(t["name"]), "passed": t["passed"], "message": clean(t["message"])} for t in tests],
+        "tests": [{k: v if k == "passed" else clean(v) for k, v in t.items()} for t in tests],
         "output": clean((text + raw)[: student.output_cap]),
     }

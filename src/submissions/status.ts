@@ -15,6 +15,11 @@ export interface TestResult {
   name: string;
   passed: boolean;
   message: string;
+  /** on failure, when known: the last call the test made, as Python source */
+  call?: string;
+  /** on a failed comparison: both sides as Python reprs (whitespace visible) */
+  expected?: string;
+  actual?: string;
 }
 
 /** Points for the first correct submission of an assignment. */

@@ -116,3 +116,24 @@ describe("verdicts the student's code cannot forge", () => {
     expect(r.outcome).not.toBe("passed");
   });
 });
+
+describe("feedback a beginner can act on", () => {
+  test("a failed comparison shows the call, expected and actual", async () => {
+    const r = await gradeCode("hello", "def hello():\n    return 'Hello '\n");
+    const t = r.tests.find((x) => x.name === "test_returns_hello")!;
+    expect(t).toMatchObject({ passed: false, call: "hello()", expected: "'Hello'", actual: "'Hello '" });
+  });
+
+  test("arguments are shown as the student would write them", async () => {
+    const r = await gradeCode("sum", "def sum(a, b):\n    return a - b\n");
+    const t = r.tests.find((x) => x.name === "test_adds_two_positive_numbers")!;
+    expect(t).toMatchObject({ call: "sum(2, 3)", expected: "5", actual: "-1" });
+  });
+
+  test("what the student's code prints goes to tests that capture stdout", async () => {
+    // The runner writes each call's printed output to its own stdout, so
+    // contextlib.redirect_stdout in a test sees it (checked through the output field).
+    const r = await gradeCode("sum", "def sum(a, b):\n    print(a, '+', b)\n    return a + b\n");
+    expect(r.output).toContain("2 + 3");
+  });
+});
