@@ -30,6 +30,10 @@ export class Runner {
 
   constructor(private config: Config, private sandbox: SandboxSpec) {}
 
+  get uids(): number[] {
+    return this.sandbox.slots.map((s) => s.uid);
+  }
+
   /** Grades one job; jobs are run one at a time, in the order they were given. */
   grade(job: GradeJob): Promise<GradeResult> {
     const run = this.queue.then(() => this.run(job));

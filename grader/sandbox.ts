@@ -35,7 +35,8 @@ export function slotUids(config: Config, pid = process.pid): number[] {
 function bwrapArgv(command: string[]): string[] {
   return [
     "bwrap",
-    "--unshare-all", // no network, own pid/ipc/uts/cgroup/user namespaces
+    "--unshare-all", // no network, own pid/ipc/uts/cgroup namespaces
+    "--unshare-user", // required (not just tried), for --disable-userns below
     "--die-with-parent",
     "--new-session",
     "--clearenv",
@@ -43,10 +44,13 @@ function bwrapArgv(command: string[]): string[] {
     "--symlink", "usr/lib", "/lib",
     "--symlink", "usr/lib64", "/lib64",
     "--symlink", "usr/bin", "/bin",
+    "--disable-userns", // no further user namespaces inside (no "root" of its own)
     "--proc", "/proc",
     "--dev", "/dev",
+    "--size", String(16 * MiB), "--tmpfs", "/dev/shm", // else an unbounded tmpfs
     "--size", String(16 * MiB), "--tmpfs", "/tmp",
     "--ro-bind", HARNESS_DIR, "/harness",
+    "--remount-ro", "/", // the root tmpfs too: /tmp and /dev/shm are the only writable places
     "--chdir", "/tmp",
     "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
     ...command,

@@ -241,9 +241,13 @@ def import_outcome(info):
     return "memory_limit" if kind == "MemoryError" else "runtime_error"
 
 
-def clean(text):
-    """Text Postgres can store: no NUL characters, no lone surrogates."""
-    return str(text).replace("\x00", "\N{SYMBOL FOR NULL}").encode("utf-8", "replace").decode("utf-8")
+def clean(text, limit=4000):
+    """Text Postgres can store (no NUL characters, no lone surrogates), of bounded size:
+    an assertion message may hold the whole repr of a huge returned value."""
+    text = str(text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("\x00", "\N{SYMBOL FOR NULL}").encode("utf-8", "replace").decode("utf-8")
 
 
 def result(outcome, message, tests, output, student):
@@ -253,5 +257,5 @@ def result(outcome, message, tests, output, student):
         "outcome": outcome,
         "message": clean(message),
         "tests": [{k: v if k == "passed" else clean(v) for k, v in t.items()} for t in tests],
-        "output": clean((text + raw)[: student.output_cap]),
+        "output": clean(text + raw, student.output_cap),
     }

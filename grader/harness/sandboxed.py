@@ -57,6 +57,29 @@ def kill_uid(uid):
     os.waitpid(pid, 0)
 
 
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper():
+    """Orphans of the sandbox (bwrap's inner processes, killed together) are reparented
+    to us instead of the host's init, so we can reap them: no zombies hold the slot's
+    process count."""
+    import ctypes
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def reap_orphans(timeout=2.0):
+    """Reaps every child until none is left (they were all killed)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.002)
+
+
 def _read_counter(spec):
     if not spec:
         return 0
@@ -197,13 +220,14 @@ class Student:
         self.kill()
 
     def kill(self):
-        # The session first (bwrap's pid namespace dies with it), then anything else of the uid.
+        # Every process of the slot's uid at once (bwrap, its pid namespace, anything that
+        # left the session), then the session in case we are not root.
+        if self.uid is not None:
+            kill_uid(self.uid)
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        if self.uid is not None:
-            kill_uid(self.uid)
         if self.cgroup_kill:
             try:
                 with open(self.cgroup_kill, "w") as f:
@@ -214,6 +238,7 @@ class Student:
     def close(self):
         self.kill()
         self._wait(5.0)
+        reap_orphans()
         if self.stderr_thread:
             self.stderr_thread.join(1.0)
         for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):

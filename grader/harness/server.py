@@ -21,7 +21,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runner  # noqa: E402  (imports unittest etc. once, before any fork)
-from sandboxed import Student  # noqa: E402
+from sandboxed import Student, become_subreaper  # noqa: E402
 
 
 def die_with_parent():
@@ -71,6 +71,7 @@ class JobProcess:
         code = 0
         try:
             die_with_parent()
+            become_subreaper()
             null = os.open(os.devnull, os.O_RDWR)
             os.dup2(null, 0)  # the grader's pipes belong to the server
             os.dup2(null, 1)
@@ -102,13 +103,19 @@ class JobProcess:
         if not data:
             os.kill(self.pid, signal.SIGKILL)
         os.close(self.result_r)
-        os.waitpid(self.pid, 0)
+        self._reap()
         return data.decode() if data else json.dumps({"error": "the job process did not answer"}) + "\n"
 
     def discard(self):
         os.close(self.job_w)
         os.close(self.result_r)
-        os.waitpid(self.pid, 0)
+        self._reap()
+
+    def _reap(self):
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
 
 
 def main():

@@ -35,6 +35,9 @@ export function runnerFor(env: Record<string, string> = {}): Runner {
   return runner;
 }
 
+/** The uids every test runner's sandboxes run as, to look for leftover processes. */
+export const runnerUids = () => [...runners.values()].flatMap((r) => r.uids);
+
 export function gradeCode(slug: string, source: string, env: Record<string, string> = {}) {
   return runnerFor(env).grade({ source, tests: filesOf(slug).testCode });
 }
