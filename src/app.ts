@@ -5,8 +5,10 @@ import { join } from "node:path";
 import type { Context } from "./context";
 import { assignmentApi } from "./assignments/routes";
 import { healthRoutes } from "./health";
-import { HttpError } from "./lib/errors";
+import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
 import { pageRoutes } from "./pages/routes";
+import { requestGuard } from "./security/guard";
+import { methodTable, wrongMethod } from "./security/methods";
 import type { EventHub } from "./submissions/hub";
 import { submissionApi } from "./submissions/routes";
 import { errorPage } from "../views/pages";
@@ -25,18 +27,27 @@ function errorResponse(request: Request, status: number, message: string, header
 }
 
 export function createApp(ctx: Context, hub: EventHub) {
-  return new Elysia()
+  const allowed = methodTable(() => app.routes);
+  const app = new Elysia()
     .onError(({ error, code, request }) => {
-      if (error instanceof HttpError) return errorResponse(request, error.status, error.message, error.headers);
-      if (code === "NOT_FOUND") return errorResponse(request, 404, "There is no page at this address.");
+      const known = error instanceof HttpError ? error : isDatabaseUnavailable(error) ? DATABASE_UNAVAILABLE : undefined;
+      if (known) return errorResponse(request, known.status, known.message, known.headers);
+      if (code === "NOT_FOUND") {
+        const e = wrongMethod(allowed(new URL(request.url).pathname), request.method);
+        return errorResponse(request, e.status, e.message, e.headers);
+      }
       if (code === "PARSE") return errorResponse(request, 400, "The request body could not be read.");
+      // Route params are checked by schema (idParams): a malformed id names nothing.
+      if (code === "VALIDATION" && error.type === "params") return errorResponse(request, 404, "There is nothing at this address: it was not found.");
       if (code === "VALIDATION") return errorResponse(request, 422, "The request is not valid.");
       ctx.log.error("unhandled error", { path: new URL(request.url).pathname, error: String(error), stack: (error as Error)?.stack });
       return errorResponse(request, 500, "Something went wrong on our side. Please try again.");
     })
+    .use(requestGuard(ctx.config, (path) => allowed(path)))
     .use(staticPlugin({ assets: PUBLIC_DIR, prefix: "/public" }))
     .use(healthRoutes(ctx))
     .use(assignmentApi(ctx))
     .use(submissionApi(ctx, hub))
     .use(pageRoutes(ctx, hub));
+  return app;
 }

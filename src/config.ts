@@ -9,7 +9,12 @@ export interface Config {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
-  sessionSecret: string;
+  /** signs with the first, accepts any: rotate by putting the new secret first */
+  sessionSecrets: string[];
+  /** proxies in front of us whose X-Forwarded-For/-Proto/-Host are believed (0 = none) */
+  trustProxy: number;
+  /** the cookie's Secure flag: auto = in production or when the request came over TLS */
+  cookieSecure: "auto" | "always" | "never";
   sandbox: SandboxMode | "auto";
   python: string;
   assignmentsDir: string;
@@ -17,6 +22,13 @@ export interface Config {
     bodyBytes: number;
     codeBytes: number;
     submissionsPerMinute: number;
+    submissionsPerMinutePerIp: number;
+    streamsPerMinute: number;
+    streamsPerMinutePerIp: number;
+    /** event streams one user may hold open at once, across all web processes */
+    openStreamsPerUser: number;
+    /** queued submissions (LLEN of the queue) at which new ones are refused with 503 */
+    queueCap: number;
   };
   grading: {
     cpuSeconds: number;
@@ -26,6 +38,8 @@ export interface Config {
     maxAttempts: number;
     heartbeatSeconds: number;
     slotUidBase: number;
+    /** fault injection for tests: a grader SIGKILLs itself mid-job on code containing this */
+    testCrashMarker?: string;
   };
   sseHeartbeatMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
@@ -70,12 +84,23 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
 
 const DEV_SECRET = "development-only-secret-do-not-use-in-production";
 
+/** SESSION_SECRET may list several secrets, comma-separated: the first signs, all verify. */
+function sessionSecrets(env: Env, production: boolean): string[] {
+  const raw = env.SESSION_SECRET ?? "";
+  if (raw.trim() === "") {
+    if (production) throw new ConfigError("SESSION_SECRET must be set (at least 16 characters) when NODE_ENV=production.");
+    return [DEV_SECRET];
+  }
+  const secrets = raw.split(",").map((s) => s.trim());
+  if (secrets.some((s) => s === "")) throw new ConfigError("SESSION_SECRET has an empty entry between commas.");
+  if (production && secrets.some((s) => s.length < 16)) {
+    throw new ConfigError("Every secret in SESSION_SECRET must be at least 16 characters long when NODE_ENV=production.");
+  }
+  return secrets;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
-  const sessionSecret = env.SESSION_SECRET || (production ? "" : DEV_SECRET);
-  if (production && sessionSecret.length < 16) {
-    throw new ConfigError("SESSION_SECRET must be set (at least 16 characters) when NODE_ENV=production.");
-  }
   const redisPrefix = env.REDIS_PREFIX ?? "pp:";
   if (!/^[\w:.-]{0,64}$/.test(redisPrefix)) {
     throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _ : . - (got "${redisPrefix}").`);
@@ -86,7 +111,9 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: url(env, "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres", ["postgres:", "postgresql:"]),
     redisUrl: url(env, "REDIS_URL", "redis://127.0.0.1:6379", ["redis:", "rediss:"]),
     redisPrefix,
-    sessionSecret,
+    sessionSecrets: sessionSecrets(env, production),
+    trustProxy: int(env, "TRUST_PROXY", 0, 0, 10),
+    cookieSecure: oneOf(env, "COOKIE_SECURE", "auto", ["auto", "always", "never"] as const),
     sandbox: oneOf(env, "GRADER_SANDBOX", "auto", ["auto", "bwrap", "rlimit"] as const),
     python: env.GRADER_PYTHON || "/usr/bin/python3",
     assignmentsDir: env.ASSIGNMENTS_DIR || new URL("../assignments", import.meta.url).pathname,
@@ -94,6 +121,11 @@ export function loadConfig(env: Env = process.env): Config {
       bodyBytes: int(env, "MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
       codeBytes: int(env, "MAX_CODE_BYTES", 64 * 1024, 16, 16 * 1024 * 1024),
       submissionsPerMinute: int(env, "SUBMISSIONS_PER_MINUTE", 60, 1, 1_000_000),
+      submissionsPerMinutePerIp: int(env, "SUBMISSIONS_PER_MINUTE_PER_IP", 600, 1, 10_000_000),
+      streamsPerMinute: int(env, "STREAMS_PER_MINUTE", 120, 1, 1_000_000),
+      streamsPerMinutePerIp: int(env, "STREAMS_PER_MINUTE_PER_IP", 1200, 1, 10_000_000),
+      openStreamsPerUser: int(env, "MAX_OPEN_STREAMS_PER_USER", 8, 1, 10_000),
+      queueCap: int(env, "QUEUE_CAP", 1000, 1, 100_000_000),
     },
     grading: {
       cpuSeconds: int(env, "GRADER_CPU_SECONDS", 5, 1, 60),
@@ -103,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: int(env, "GRADER_MAX_ATTEMPTS", 3, 1, 100),
       heartbeatSeconds: int(env, "GRADER_HEARTBEAT_SECONDS", 10, 2, 600),
       slotUidBase: int(env, "GRADER_UID_BASE", 60000, 1000, 4_000_000_000),
+      testCrashMarker: env.GRADER_TEST_CRASH_MARKER || undefined,
     },
     sseHeartbeatMs: int(env, "SSE_HEARTBEAT_MS", 5000, 100, 60_000),
     logLevel: oneOf(env, "LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),

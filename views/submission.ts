@@ -30,12 +30,17 @@ export function submissionWidget(p: WidgetProps): Raw {
   return html`<section id="submission" class="submission" aria-live="polite"${live}>${submissionBody(p)}</section>`;
 }
 
+/**
+ * The feedback holds what the user's code printed and returned. It is escaped like all
+ * content; `hx-ignore` (htmx 4's name for htmx 2's hx-disable) also keeps htmx from acting
+ * on any htmx attribute that might ever get through in there.
+ */
 export function submissionBody(p: WidgetProps): Raw {
   const s = p.submission;
   return html`
 ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
 ${statusLine(s)}
-<div data-testid="feedback" class="feedback">${s ? feedback(s, p.nextId) : ""}</div>`;
+<div data-testid="feedback" class="feedback" hx-ignore>${s ? feedback(s, p.nextId) : ""}</div>`;
 }
 
 function statusLine(s?: Submission): Raw {

@@ -1,7 +1,7 @@
 import { Elysia } from "elysia";
 import type { Context } from "../context";
 import { identityPlugin } from "../identity/plugin";
-import { parseId } from "../submissions/input";
+import { idParams, parseId } from "../submissions/input";
 import { getAssignment, listAssignments, progressOf } from "./service";
 
 export const assignmentApi = (ctx: Context) =>
@@ -18,5 +18,5 @@ export const assignmentApi = (ctx: Context) =>
         id: a.id, slug: a.slug, title: a.title, order: a.position,
         handout: a.handout, starterCode: a.starterCode, solved: solved.includes(a.id),
       };
-    })
+    }, { params: idParams })
     .get("/me", ({ userId }) => progressOf(ctx, userId));

@@ -1,5 +1,6 @@
 // The anonymous user's identity: a random id in a signed, HttpOnly, SameSite=Lax cookie.
-// A forged or damaged cookie is treated as no cookie.
+// A forged or damaged cookie is treated as no cookie. The user id comes from this cookie
+// only: never from a body, a query string or another header.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const COOKIE_NAME = "uid";
@@ -12,14 +13,21 @@ export function signUserId(secret: string, id: string): string {
   return `${id}.${sign(secret, id)}`;
 }
 
-export function verifyUserId(secret: string, value: string | undefined): string | undefined {
-  if (!value) return undefined;
+/**
+ * The id in a cookie value and the index of the secret that signed it, or undefined.
+ * Every secret is tried (rotation: old cookies stay valid until the old secret is dropped).
+ */
+export function verifyUserId(secrets: string[], value: string | undefined): { id: string; secret: number } | undefined {
+  if (!value || value.length > 200) return undefined;
   const dot = value.indexOf(".");
   const id = value.slice(0, dot);
   if (dot < 0 || !UUID.test(id)) return undefined;
   const given = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(sign(secret, id));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+  for (let i = 0; i < secrets.length; i++) {
+    const expected = Buffer.from(sign(secrets[i]!, id));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return { id, secret: i };
+  }
+  return undefined;
 }
 
 export function readCookie(header: string | null, name: string): string | undefined {
@@ -37,10 +45,13 @@ export function cookieHeader(secret: string, id: string, secure: boolean): strin
   return attrs.join("; ");
 }
 
-/** The user of a request, and the Set-Cookie header to send when the user is new. */
-export function identify(request: Request, secret: string, secure: boolean): { userId: string; setCookie?: string } {
-  const existing = verifyUserId(secret, readCookie(request.headers.get("cookie"), COOKIE_NAME));
-  if (existing) return { userId: existing };
-  const userId = crypto.randomUUID();
-  return { userId, setCookie: cookieHeader(secret, userId, secure) };
+/**
+ * The user of a request, and the Set-Cookie header to send when the user is new or the
+ * cookie was signed by an older secret (re-signed with the current one, same id).
+ */
+export function identify(request: Request, secrets: string[], secure: boolean): { userId: string; setCookie?: string } {
+  const found = verifyUserId(secrets, readCookie(request.headers.get("cookie"), COOKIE_NAME));
+  if (found && found.secret === 0) return { userId: found.id };
+  const userId = found?.id ?? crypto.randomUUID();
+  return { userId, setCookie: cookieHeader(secrets[0]!, userId, secure) };
 }

@@ -1,11 +1,17 @@
 import { Elysia } from "elysia";
 import type { Config } from "../config";
+import { clientIp, isHttps } from "../security/client";
 import { identify } from "./cookie";
 
-/** Adds `userId` to every route of the instance that uses it; sets the cookie for new visitors. */
+/**
+ * Adds `userId` (from the signed cookie only) and `ip` (the client's address, for rate
+ * limits) to every route of the instance that uses it; sets the cookie for new visitors.
+ */
 export const identityPlugin = (config: Config) =>
-  new Elysia().derive({ as: "scoped" }, ({ request, set }) => {
-    const { userId, setCookie } = identify(request, config.sessionSecret, config.production);
+  new Elysia().derive({ as: "scoped" }, ({ request, set, server }) => {
+    const secure = config.cookieSecure === "always" ||
+      (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
+    const { userId, setCookie } = identify(request, config.sessionSecrets, secure);
     if (setCookie) set.headers["set-cookie"] = setCookie;
-    return { userId };
+    return { userId, ip: clientIp(request, server, config.trustProxy) };
   });

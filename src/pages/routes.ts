@@ -6,7 +6,7 @@ import { getAssignment, listAssignments, nextAssignment, progressOf } from "../a
 import { identityPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { EventHub } from "../submissions/hub";
-import { parseId, readFormCode } from "../submissions/input";
+import { idParams, parseId, readFormCode } from "../submissions/input";
 import { checkSubmissionRate, createSubmission, latestSubmission, snapshot } from "../submissions/service";
 import { dataLines, submissionStream } from "../submissions/stream";
 import type { Submission } from "../submissions/view-model";
@@ -46,12 +46,12 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
     .get("/assignments/:id", async ({ userId, params }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
       return new Response(await renderAssignment(userId, a), { headers: HTML });
-    })
-    .post("/assignments/:id/submit", async ({ userId, params, request, redirect, set }) => {
+    }, { params: idParams })
+    .post("/assignments/:id/submit", async ({ userId, ip, params, request, redirect, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
       let submission: Submission;
       try {
-        await checkSubmissionRate(ctx, userId);
+        Object.assign(set.headers, await checkSubmissionRate(ctx, userId, ip));
         const code = await readFormCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
         submission = await createSubmission(ctx, userId, a, code);
       } catch (e) {
@@ -69,10 +69,10 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       // A reused result is final at once: the points badge is updated alongside.
       const points = submission.status === "graded" ? await pointsPartial(userId) : "";
       return new Response(widget + points, { status: 202, headers: HTML });
-    }, { parse: "none" })
-    .get("/submissions/:id/stream", async ({ userId, params, request, set }) => {
+    }, { parse: "none", params: idParams })
+    .get("/submissions/:id/stream", async ({ userId, ip, params, request, set }) => {
       const id = parseId(params.id, "This submission");
-      return submissionStream(ctx, hub, id, userId, request.headers.get("last-event-id"), {
+      return submissionStream(ctx, hub, { id, userId, ip, lastEventId: request.headers.get("last-event-id") }, {
         render: async (s) => {
           const a = await getAssignment(ctx, s.assignmentId);
           let body = submissionBody({ submission: s, nextId: await nextIdFor(s, a) }).value;
@@ -82,7 +82,7 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
         // htmx's SSE extension closes the connection on this event (hx-sse:close="done").
         closing: "event: done\ndata: end\n\n",
       }, set.headers as Record<string, string>);
-    });
+    }, { params: idParams });
 
   async function pointsPartial(userId: string) {
     const { points } = await progressOf(ctx, userId);

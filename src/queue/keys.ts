@@ -11,8 +11,11 @@ export interface Keys {
   heartbeat(workerId: string): string;
   /** list of submission ids that exceeded the attempt limit */
   deadLetter: string;
-  /** per-user submission counter for rate limiting (fixed one-minute window) */
-  rate(userId: string, window: number): string;
+  /** counter with a TTL: requests in the current window of one rate limit (web only);
+   *  `limit` names the limit (e.g. "submit"), `subject` who is counted ("user:<id>", "ip:<addr>") */
+  rateLimit(limit: string, subject: string): string;
+  /** sorted set of a user's open event streams: member = stream id, score = lease expiry (ms) */
+  openStreams(userId: string): string;
   /** pub/sub: a submission changed; message is JSON {id, userId} */
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
@@ -26,7 +29,8 @@ export function makeKeys(prefix: string): Keys {
     workers: `${prefix}workers`,
     heartbeat: (id) => `${prefix}worker:${id}`,
     deadLetter: `${prefix}dead`,
-    rate: (userId, window) => `${prefix}rate:${userId}:${window}`,
+    rateLimit: (limit, subject) => `${prefix}ratelimit:${limit}:${subject}`,
+    openStreams: (userId) => `${prefix}streams:${userId}`,
     eventsChannel: `${prefix}events`,
     queueChannel: `${prefix}queue-moved`,
   };

@@ -1,5 +1,12 @@
-// Validation of submitted code, shared by the JSON API and the HTML form.
+// Validation of submitted code and route ids, shared by the JSON API and the HTML form.
+import { getSchemaValidator, t } from "elysia";
 import { HttpError } from "../lib/errors";
+
+/** Route params with an id: digits only (the range is checked by parseId). A mismatch is 404. */
+export const idParams = t.Object({ id: t.String({ pattern: "^[0-9]{1,10}$" }) });
+
+/** The JSON body of a submission. Other fields are ignored (a `userId` in it means nothing). */
+const CodeBody = getSchemaValidator(t.Object({ code: t.String() }, { additionalProperties: true }))!;
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -53,20 +60,51 @@ export async function readJsonCode(request: Request, bodyLimit: number, codeLimi
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new HttpError(422, 'The body must be a JSON object like {"code": "..."}.');
   }
-  return validateCode((body as { code?: unknown }).code, codeLimit);
+  if (!CodeBody.Check(body)) throw new HttpError(422, 'The body must have a "code" field holding your code as a string.');
+  return validateCode((body as { code: string }).code, codeLimit);
 }
 
 export async function readFormCode(request: Request, bodyLimit: number, codeLimit: number): Promise<string> {
-  const text = decodeUtf8(await readBody(request, bodyLimit));
   const type = request.headers.get("content-type") ?? "";
   if (/^application\/x-www-form-urlencoded/i.test(type)) {
-    return validateCode(new URLSearchParams(text).get("code"), codeLimit);
+    return validateCode(formField(decodeUtf8(await readBody(request, bodyLimit)), "code"), codeLimit);
   }
   if (/^multipart\/form-data/i.test(type)) {
-    const form = await new Response(text, { headers: { "content-type": type } }).formData();
-    return validateCode(form.get("code"), codeLimit);
+    const text = decodeUtf8(await readBody(request, bodyLimit));
+    let form: FormData;
+    try {
+      form = await new Response(text, { headers: { "content-type": type } }).formData();
+    } catch {
+      throw new HttpError(400, "The form data could not be read.");
+    }
+    const code = form.get("code");
+    return validateCode(typeof code === "string" ? code : null, codeLimit);
   }
   throw new HttpError(415, "Submit the form as application/x-www-form-urlencoded.");
+}
+
+/**
+ * One field of a urlencoded body, decoded strictly: URLSearchParams would turn bytes that
+ * are not UTF-8 (`%FF`) into U+FFFD silently, and code must arrive exactly as written.
+ */
+function formField(body: string, name: string): string | null {
+  for (const pair of body.split("&")) {
+    const eq = pair.indexOf("=");
+    const [key, value] = eq < 0 ? [pair, ""] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    if (strictDecode(key) !== name) continue;
+    const decoded = strictDecode(value);
+    if (decoded === undefined) throw new HttpError(422, "The code is not valid UTF-8 text.");
+    return decoded;
+  }
+  return null;
+}
+
+function strictDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component.replaceAll("+", " "));
+  } catch {
+    return undefined; // bad percent-encoding, or bytes that are not UTF-8
+  }
 }
 
 /** Route ids: positive integers within Postgres `integer`; anything else is not found. */

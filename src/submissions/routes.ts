@@ -3,26 +3,26 @@ import type { Context } from "../context";
 import { getAssignment } from "../assignments/service";
 import { identityPlugin } from "../identity/plugin";
 import type { EventHub } from "./hub";
-import { parseId, readJsonCode } from "./input";
+import { idParams, parseId, readJsonCode } from "./input";
 import { checkSubmissionRate, createSubmission, findOwnSubmission, snapshot } from "./service";
 import { dataLines, submissionStream } from "./stream";
 
 export const submissionApi = (ctx: Context, hub: EventHub) =>
   new Elysia({ prefix: "/api" })
     .use(identityPlugin(ctx.config))
-    .post("/assignments/:id/submissions", async ({ userId, params, request, set }) => {
-      await checkSubmissionRate(ctx, userId);
+    .post("/assignments/:id/submissions", async ({ userId, ip, params, request, set }) => {
+      Object.assign(set.headers, await checkSubmissionRate(ctx, userId, ip));
       const assignment = await getAssignment(ctx, parseId(params.id, "This assignment"));
       const code = await readJsonCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
       set.status = 202;
       return createSubmission(ctx, userId, assignment, code);
-    }, { parse: "none" })
+    }, { parse: "none", params: idParams })
     .get("/submissions/:id", async ({ userId, params }) => {
       const row = await findOwnSubmission(ctx, parseId(params.id, "This submission"), userId);
       return snapshot(ctx, row);
-    })
-    .get("/submissions/:id/events", ({ userId, params, request, set }) =>
-      submissionStream(ctx, hub, parseId(params.id, "This submission"), userId,
-        request.headers.get("last-event-id"),
+    }, { params: idParams })
+    .get("/submissions/:id/events", ({ userId, ip, params, request, set }) =>
+      submissionStream(ctx, hub,
+        { id: parseId(params.id, "This submission"), userId, ip, lastEventId: request.headers.get("last-event-id") },
         { render: (s) => `event: status\n${dataLines(JSON.stringify(s))}` },
-        set.headers as Record<string, string>));
+        set.headers as Record<string, string>), { params: idParams });

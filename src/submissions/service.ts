@@ -4,7 +4,8 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
 import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
-import { enqueue, publishChange, publishQueueMoved } from "../queue/queue";
+import { enqueue, publishChange, publishQueueMoved, queueLength } from "../queue/queue";
+import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import { toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
@@ -42,21 +43,34 @@ export async function latestSubmission(ctx: Context, userId: string, assignmentI
   return row;
 }
 
-/** Fixed one-minute window per user, counted before any other work on a submission request. */
-export async function checkSubmissionRate(ctx: Context, userId: string): Promise<void> {
-  const window = Math.floor(Date.now() / 60_000);
-  const key = ctx.keys.rate(userId, window);
-  let count: number;
+/**
+ * Counts a submission request per user and per IP address (before any other work on it).
+ * Returns the RateLimit-* headers to send; throws 429 past a limit.
+ */
+export async function checkSubmissionRate(ctx: Context, userId: string, ip: string | undefined): Promise<Record<string, string>> {
+  const { submissionsPerMinute, submissionsPerMinutePerIp } = ctx.config.limits;
+  return hitRateLimits(ctx, "submit", limitsFor(userId, ip, submissionsPerMinute, submissionsPerMinutePerIp),
+    "Too many submissions.");
+}
+
+/** Seconds a client is asked to wait when the queue is full (a guess at how fast it drains). */
+const QUEUE_FULL_RETRY = 30;
+
+/**
+ * Refuses new work (503) while the backlog is at QUEUE_CAP, so a flood waits at the door
+ * instead of in an ever longer queue. Concurrent requests may overshoot by a few.
+ */
+export async function checkQueueCap(ctx: Context): Promise<void> {
+  let waiting: number;
   try {
-    count = await ctx.redis.incr(key);
-    if (count === 1) await ctx.redis.expire(key, 61);
-  } catch (e) {
-    ctx.log.warn("rate limit unavailable", { error: String(e) });
-    return; // fail open: Postgres still enforces one pending submission per user
+    waiting = await queueLength(ctx.redis, ctx.keys);
+  } catch {
+    return; // Redis down: the row is still accepted and the sweeper enqueues it later
   }
-  if (count > ctx.config.limits.submissionsPerMinute) {
-    const retry = 60 - Math.floor((Date.now() / 1000) % 60);
-    throw new HttpError(429, `Too many submissions. Try again in ${retry} seconds.`, { "Retry-After": String(retry) });
+  if (waiting >= ctx.config.limits.queueCap) {
+    throw new HttpError(503,
+      `The graders are busy: ${waiting} submissions are waiting. Please submit again in ${QUEUE_FULL_RETRY} seconds.`,
+      { "Retry-After": String(QUEUE_FULL_RETRY) });
   }
 }
 
@@ -66,7 +80,8 @@ export async function createSubmission(
   const hash = codeHash(code);
   const base = { userId, assignmentId: assignment.id, code, codeHash: hash, testVersion: assignment.testVersion };
   const prior = await findReusable(ctx, base.assignmentId, hash, assignment.testVersion);
-  if (prior) return createReused(ctx, base, prior);
+  if (prior) return createReused(ctx, base, prior); // answered at once: no queue involved
+  await checkQueueCap(ctx);
 
   let row: SubmissionRow | undefined;
   try {

@@ -1,0 +1,73 @@
+// Rate limits in Redis, shared by every web process: a fixed one-minute window per
+// subject (a user, an IP address), started by the subject's first request. Every request
+// counts, refused ones too, so probing costs as much as using.
+import type { Context } from "../context";
+import { HttpError } from "../lib/errors";
+
+export const WINDOW_SECONDS = 60;
+
+export interface Limit {
+  /** who is counted: "user:<id>" or "ip:<address>" */
+  subject: string;
+  /** requests allowed per window */
+  max: number;
+}
+
+// KEYS: one counter per subject. ARGV[1]: the window in ms.
+// Effect: increments every counter, giving a new one the window as its TTL.
+// Returns count and remaining TTL (ms) for each key, flat and in order.
+const HIT = `
+local out = {}
+for _, key in ipairs(KEYS) do
+  local n = redis.call('INCR', key)
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then
+    redis.call('PEXPIRE', key, ARGV[1])
+    ttl = tonumber(ARGV[1])
+  end
+  out[#out + 1] = n
+  out[#out + 1] = ttl
+end
+return out
+`;
+
+/** The limits for one kind of request: per user always, per IP address when known. */
+export function limitsFor(userId: string, ip: string | undefined, perUser: number, perIp: number): Limit[] {
+  const limits = [{ subject: `user:${userId}`, max: perUser }];
+  if (ip) limits.push({ subject: `ip:${ip}`, max: perIp });
+  return limits;
+}
+
+/**
+ * Counts one request against every limit. Returns the RateLimit-* headers of the tightest
+ * limit; throws 429 (with Retry-After) when any limit is exceeded. When Redis does not
+ * answer it lets the request through: Postgres still allows one pending submission per user.
+ */
+export async function hitRateLimits(ctx: Context, name: string, limits: Limit[], refusal: string): Promise<Record<string, string>> {
+  let reply: number[];
+  try {
+    const keys = limits.map((l) => ctx.keys.rateLimit(name, l.subject));
+    reply = (await ctx.redis.eval(HIT, keys.length, ...keys, WINDOW_SECONDS * 1000)) as number[];
+  } catch (e) {
+    ctx.log.warn("rate limit unavailable", { limit: name, error: String(e) });
+    return {};
+  }
+  const states = limits.map((l, i) => ({
+    ...l,
+    count: reply[2 * i]!,
+    reset: Math.max(1, Math.ceil(reply[2 * i + 1]! / 1000)),
+  }));
+  const tightest = states.reduce((a, b) => (b.max - b.count < a.max - a.count ? b : a));
+  const headers: Record<string, string> = {
+    "RateLimit-Limit": String(tightest.max),
+    "RateLimit-Remaining": String(Math.max(0, tightest.max - tightest.count)),
+    "RateLimit-Reset": String(tightest.reset),
+    "RateLimit-Policy": `${tightest.max};w=${WINDOW_SECONDS}`,
+  };
+  const exceeded = states.filter((s) => s.count > s.max);
+  if (exceeded.length > 0) {
+    const retry = Math.max(...exceeded.map((s) => s.reset));
+    throw new HttpError(429, `${refusal} Try again in ${retry} seconds.`, { ...headers, "Retry-After": String(retry) });
+  }
+  return headers;
+}
