@@ -93,7 +93,7 @@ export class Worker {
       await ack(ctx.redis, ctx.keys, this.id, rawId);
       return;
     }
-    const job = await startGrading(ctx.db, id);
+    const job = await startGrading(ctx.db, id, this.id);
     if (!job) {
       await ack(ctx.redis, ctx.keys, this.id, rawId); // already final: a duplicate delivery
       return;
@@ -104,6 +104,8 @@ export class Worker {
       await this.deadLetter(rawId, job.userId, `It stopped the grader ${job.attempts - 1} times.`);
       return;
     }
+    const marker = ctx.config.grading.testCrashMarker;
+    if (marker && job.code.includes(marker)) process.kill(process.pid, "SIGKILL"); // a poison job, in tests
     const started = performance.now();
     let outcome: string;
     try {
@@ -139,10 +141,18 @@ export class Worker {
     const { ctx } = this;
     const reclaimed = await reclaimDeadWorkers(ctx.redis, ctx.keys, this.id);
     if (reclaimed > 0) ctx.log.warn("reclaimed jobs of dead workers", { count: reclaimed });
-    const wall = ctx.config.grading.wallSeconds;
-    const stale = await stalePending(ctx.db, 5, wall + 20 + ctx.config.grading.heartbeatSeconds);
-    const missing = await missingFromRedis(ctx.redis, ctx.keys, stale);
-    for (const id of missing) await ctx.redis.lpush(ctx.keys.queue, String(id));
-    if (missing.length > 0) ctx.log.warn("re-enqueued submissions missing from Redis", { count: missing.length });
+    const hb = ctx.config.grading.heartbeatSeconds;
+    const stale = await stalePending(ctx.db, 5, hb);
+    const missing = new Set(await missingFromRedis(ctx.redis, ctx.keys, stale.map((p) => p.id)));
+    // A job in no list: queued (Redis flushed or enqueue failed), or grading by a worker that
+    // is gone (no heartbeat); a live worker still grading it will finish and record it.
+    const lost: number[] = [];
+    for (const p of stale) {
+      if (!missing.has(p.id)) continue;
+      if (p.status === "grading" && p.grader && (await ctx.redis.exists(ctx.keys.heartbeat(p.grader)))) continue;
+      lost.push(p.id);
+    }
+    for (const id of lost) await ctx.redis.lpush(ctx.keys.queue, String(id));
+    if (lost.length > 0) ctx.log.warn("re-enqueued submissions missing from Redis", { count: lost.length });
   }
 }

@@ -10,6 +10,9 @@ const hub = new EventHub(config.redisUrl, ctx.keys);
 const app = createApp(ctx, hub);
 // The SSE heartbeat (SSE_HEARTBEAT_MS) keeps streams inside Bun's idle timeout.
 const server = Bun.serve({ port: config.port, fetch: app.fetch, idleTimeout: 30 });
+// Elysia hands `server` to handlers only when it started the server itself; the client's
+// address (per-IP rate limits) comes from server.requestIP.
+app.server = server;
 ctx.log.info("web listening", { url: `http://localhost:${server.port}` });
 
 let stopping = false;
@@ -18,6 +21,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     ctx.log.info("web stopping", { signal });
+    // Stop accepting, end open streams with a retry hint, then close what is left.
+    const stopped = server.stop(false);
+    hub.shutdown();
+    await Promise.race([stopped, Bun.sleep(5000)]);
     await server.stop(true).catch(() => {});
     hub.close();
     await closeContext(ctx);

@@ -37,6 +37,8 @@ export const submissions = pgTable(
     pointsAwarded: boolean("points_awarded").notNull().default(false),
     reused: boolean("reused").notNull().default(false),
     attempts: integer("attempts").notNull().default(0),
+    /** the worker grading it now (for the sweeper, when Redis lost its processing list) */
+    grader: text("grader"),
     gradingMs: integer("grading_ms"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),

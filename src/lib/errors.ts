@@ -22,3 +22,23 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
   const pg = pgError(e);
   return pg?.code === "23505" && pg.constraint_name === constraint;
 }
+
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+]);
+
+/** True when Postgres is down or restarting (not when a query is wrong). */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur: any = e, i = 0; cur && i < 4; i++, cur = cur.cause) {
+    const code = typeof cur.code === "string" ? cur.code : "";
+    // 57P01-03: shutting down / crash shutdown / cannot connect now; 08xxx: connection exceptions
+    if (CONNECTION_CODES.has(code) || /^57P0[1-3]$/.test(code) || /^08/.test(code)) return true;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE = new HttpError(
+  503, "The database is not answering right now. Nothing you sent was lost; please try again in a moment.",
+  { "Retry-After": "5" },
+);

@@ -3,7 +3,7 @@ import type Redis from "ioredis";
 import type { Keys } from "../queue/keys";
 import { dedicatedClient } from "../queue/redis";
 
-export type Listener = (kind: "change" | "queue") => void;
+export type Listener = (kind: "change" | "queue" | "shutdown") => void;
 
 export class EventHub {
   private bySubmission = new Map<number, Set<Listener>>();
@@ -48,6 +48,11 @@ export class EventHub {
 
   private notifyAll() {
     for (const set of this.bySubmission.values()) set.forEach((l) => l("change"));
+  }
+
+  /** Tells every open stream the process is stopping (they end with a retry hint). */
+  shutdown() {
+    for (const set of this.bySubmission.values()) set.forEach((l) => l("shutdown"));
   }
 
   close() {

@@ -14,10 +14,10 @@ export interface JobToGrade {
 }
 
 /** Marks the submission as grading and counts the attempt; undefined if already final. */
-export async function startGrading(db: Db, id: number): Promise<JobToGrade | undefined> {
+export async function startGrading(db: Db, id: number, worker: string): Promise<JobToGrade | undefined> {
   const [row] = await db
     .update(submissions)
-    .set({ status: "grading", attempts: sql`${submissions.attempts} + 1`, startedAt: new Date() })
+    .set({ status: "grading", attempts: sql`${submissions.attempts} + 1`, startedAt: new Date(), grader: worker })
     .where(and(eq(submissions.id, id), inArray(submissions.status, ["queued", "grading"])))
     .returning({ id: submissions.id, userId: submissions.userId, attempts: submissions.attempts,
       code: submissions.code, assignmentId: submissions.assignmentId });
@@ -64,12 +64,18 @@ export async function markError(db: Db, id: number, message: string): Promise<bo
   return rows.length > 0;
 }
 
+export interface Pending {
+  id: number;
+  status: string;
+  grader: string | null;
+}
+
 /** Pending submissions old enough that they should be in some Redis list by now. */
-export async function stalePending(db: Db, queuedSeconds: number, gradingSeconds: number): Promise<number[]> {
-  const rows = await db.select({ id: submissions.id }).from(submissions).where(sql`
+export async function stalePending(db: Db, queuedSeconds: number, gradingSeconds: number): Promise<Pending[]> {
+  return db.select({ id: submissions.id, status: submissions.status, grader: submissions.grader })
+    .from(submissions).where(sql`
     (${submissions.status} = 'queued' and ${submissions.createdAt} < now() - make_interval(secs => ${queuedSeconds}))
     or (${submissions.status} = 'grading' and ${submissions.startedAt} < now() - make_interval(secs => ${gradingSeconds}))`)
     .orderBy(submissions.id)
     .limit(1000);
-  return rows.map((r) => r.id);
 }

@@ -2,6 +2,8 @@
 // connect, one event per change, heartbeats while nothing changes, closed after the
 // final state. The same machinery serves the JSON API and the page's HTML fragments.
 import type { Context } from "../context";
+import { openStreamLease } from "../security/open-streams";
+import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import type { EventHub } from "./hub";
 import { findOwnSubmission, snapshot } from "./service";
 import { isFinal } from "./status";
@@ -26,17 +28,30 @@ export const SSE_HEADERS = {
   Connection: "keep-alive",
 };
 
+export interface StreamRequest {
+  id: number;
+  userId: string;
+  /** the client's address, for the per-IP limit on opening streams (when known) */
+  ip: string | undefined;
+  lastEventId: string | null;
+}
+
 export async function submissionStream(
-  ctx: Context, hub: EventHub, id: number, userId: string, lastEventId: string | null, format: StreamFormat,
+  ctx: Context, hub: EventHub, { id, userId, ip, lastEventId }: StreamRequest, format: StreamFormat,
   headers: Record<string, string> = {},
 ): Promise<Response> {
+  const { streamsPerMinute, streamsPerMinutePerIp } = ctx.config.limits;
+  // Counted before the lookup, so probing for other users' ids is limited too.
+  Object.assign(headers, await hitRateLimits(ctx, "stream", limitsFor(userId, ip, streamsPerMinute, streamsPerMinutePerIp),
+    "Too many live status connections were opened."));
   await findOwnSubmission(ctx, id, userId); // 404 before any streaming starts
-  let eventId = Math.max(0, Number.parseInt(lastEventId ?? "0", 10) || 0);
-  let cleanup = () => {};
+  const lease = await openStreamLease(ctx, userId);
+  let eventId = Math.min(1e9, Math.max(0, Number.parseInt(lastEventId ?? "0", 10) || 0));
+  let cleanup = () => lease.release();
+  let closed = false; // by us after the final state, or by the client going away
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      let closed = false;
       let last = "";
       let lastStatus = "";
       let busy = false;
@@ -77,17 +92,27 @@ export async function submissionStream(
         }
       };
       const unwatch = hub.watch(id, (kind) => {
+        if (kind === "shutdown") {
+          // The browser (EventSource or htmx) reconnects, to this process restarted or another.
+          write("retry: 500\n\n");
+          return close();
+        }
         if (kind === "change" || lastStatus === "queued") void refresh();
       });
-      const heartbeat = setInterval(() => write(": heartbeat\n\n"), ctx.config.sseHeartbeatMs);
+      const heartbeat = setInterval(() => {
+        write(": heartbeat\n\n");
+        lease.renew();
+      }, ctx.config.sseHeartbeatMs);
       cleanup = () => {
         unwatch();
         clearInterval(heartbeat);
+        lease.release();
       };
       write("retry: 1000\n\n");
       void refresh();
     },
     cancel() {
+      closed = true;
       cleanup();
     },
   });

@@ -1,0 +1,77 @@
+// A web process and graders against chosen services, for fault tests.
+import { Client } from "./app";
+import { freePort, startGrader, startWeb, type Proc } from "./processes";
+
+export class Stack {
+  readonly port = freePort();
+  readonly url = `http://127.0.0.1:${this.port}`;
+  web?: Proc;
+  graders: Proc[] = [];
+  private slugs: Record<string, number> = {};
+
+  constructor(readonly env: Record<string, string>) {}
+
+  async start(graders: number): Promise<this> {
+    [this.web, ...this.graders] = await Promise.all([
+      startWeb(this.port, this.env), ...Array.from({ length: graders }, () => startGrader(this.env)),
+    ]);
+    return this;
+  }
+
+  async addGrader(): Promise<Proc> {
+    const g = await startGrader(this.env);
+    this.graders.push(g);
+    return g;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.web, ...this.graders].filter((p): p is Proc => !!p).map((p) => p.stop()));
+  }
+
+  client(): Client {
+    return Client.forUrl(this.url);
+  }
+
+  async assignment(slug: string): Promise<number> {
+    if (!this.slugs[slug]) {
+      const list = (await (await fetch(`${this.url}/api/assignments`)).json()) as { id: number; slug: string }[];
+      this.slugs = Object.fromEntries(list.map((a) => [a.slug, a.id]));
+    }
+    return this.slugs[slug]!;
+  }
+}
+
+/** Polls the API until the submission is final (robust to streams and processes dying). */
+export async function finalState(client: Client, id: number, ms = 60_000): Promise<any> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const res = await client.request(`/api/submissions/${id}`);
+      if (res.status === 200) {
+        const s = (await res.json()) as { status: string };
+        if (s.status === "graded" || s.status === "error") return s;
+      }
+    } catch {
+      // the web process may be restarting
+    }
+    await Bun.sleep(100);
+  }
+  throw new Error(`submission ${id} not final after ${ms} ms`);
+}
+
+/** POSTs until accepted (202), riding out 503s and connection errors while a service is down. */
+export async function submitUntilAccepted(client: Client, assignmentId: number, code: string, ms = 60_000) {
+  const end = Date.now() + ms;
+  let last = "";
+  while (Date.now() < end) {
+    try {
+      const res = await client.submit(assignmentId, code);
+      if (res.status === 202) return (await res.json()) as { id: number; status: string };
+      last = `${res.status} ${await res.text()}`;
+    } catch (e) {
+      last = String(e);
+    }
+    await Bun.sleep(200);
+  }
+  throw new Error(`not accepted: ${last}`);
+}
