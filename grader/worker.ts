@@ -4,6 +4,7 @@ import type Redis from "ioredis";
 import type { Context } from "../src/context";
 import { dedicatedClient } from "../src/queue/redis";
 import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
+import { recordGraded } from "../src/queue/stats";
 import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
 import { GraderFailure, type Runner } from "./grade";
 
@@ -122,8 +123,10 @@ export class Worker {
     await ack(ctx.redis, ctx.keys, this.id, rawId);
     await publishChange(ctx.redis, ctx.keys, { id, userId: job.userId }).catch(() => {});
     this.processed++;
+    const ms = performance.now() - started;
+    await recordGraded(ctx.redis, ctx.keys, this.id, outcome, ms).catch(() => {});
     ctx.log.info("graded", {
-      worker: this.id, id, outcome, ms: Math.round(performance.now() - started), processed: this.processed,
+      worker: this.id, id, outcome, ms: Math.round(ms), processed: this.processed,
     });
   }
 

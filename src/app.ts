@@ -5,6 +5,8 @@ import { join } from "node:path";
 import type { Context } from "./context";
 import { assignmentApi } from "./assignments/routes";
 import { healthRoutes } from "./health";
+import { HttpMetrics } from "./observe/metrics";
+import { metricsRoutes } from "./observe/routes";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
 import { pageRoutes } from "./pages/routes";
 import { requestGuard } from "./security/guard";
@@ -26,7 +28,7 @@ function errorResponse(request: Request, status: number, message: string, header
   });
 }
 
-export function createApp(ctx: Context, hub: EventHub) {
+export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics()) {
   const allowed = methodTable(() => app.routes);
   const app = new Elysia()
     .onError(({ error, code, request }) => {
@@ -46,6 +48,7 @@ export function createApp(ctx: Context, hub: EventHub) {
     .use(requestGuard(ctx.config, (path) => allowed(path)))
     .use(staticPlugin({ assets: PUBLIC_DIR, prefix: "/public" }))
     .use(healthRoutes(ctx))
+    .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))
     .use(submissionApi(ctx, hub))
     .use(pageRoutes(ctx, hub));

@@ -3,16 +3,18 @@ import { configOrExit } from "./config";
 import { closeContext, createContext } from "./context";
 import { createApp } from "./app";
 import { EventHub } from "./submissions/hub";
+import { HttpMetrics } from "./observe/metrics";
+import { observed } from "./observe/http";
 
 const config = configOrExit();
 const ctx = createContext(config, "web");
 const hub = new EventHub(config.redisUrl, ctx.keys);
-const app = createApp(ctx, hub);
+const http = new HttpMetrics();
+const app = createApp(ctx, hub, http);
 // The SSE heartbeat (SSE_HEARTBEAT_MS) keeps streams inside Bun's idle timeout.
-const server = Bun.serve({ port: config.port, fetch: app.fetch, idleTimeout: 30 });
-// Elysia hands `server` to handlers only when it started the server itself; the client's
-// address (per-IP rate limits) comes from server.requestIP.
-app.server = server;
+const server = Bun.serve({ port: config.port, fetch: observed((r) => app.fetch(r), ctx.log, http), idleTimeout: 30 });
+// Not app.server = server: Elysia would then reload the server with its own fetch, dropping
+// the request wrapper (ids, logs, metrics, the socket address for per-IP limits).
 ctx.log.info("web listening", { url: `http://localhost:${server.port}` });
 
 let stopping = false;

@@ -11,6 +11,8 @@ export interface Keys {
   heartbeat(workerId: string): string;
   /** list of submission ids that exceeded the attempt limit */
   deadLetter: string;
+  /** hash of grading counters written by graders, read by /metrics */
+  stats: string;
   /** counter with a TTL: requests in the current window of one rate limit (web only);
    *  `limit` names the limit (e.g. "submit"), `subject` who is counted ("user:<id>", "ip:<addr>") */
   rateLimit(limit: string, subject: string): string;
@@ -29,6 +31,7 @@ export function makeKeys(prefix: string): Keys {
     workers: `${prefix}workers`,
     heartbeat: (id) => `${prefix}worker:${id}`,
     deadLetter: `${prefix}dead`,
+    stats: `${prefix}stats`,
     rateLimit: (limit, subject) => `${prefix}ratelimit:${limit}:${subject}`,
     openStreams: (userId) => `${prefix}streams:${userId}`,
     eventsChannel: `${prefix}events`,

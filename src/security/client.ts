@@ -3,10 +3,6 @@
 // ours are in front (anyone can send them otherwise).
 import { isIPv4, isIPv6 } from "node:net";
 
-export interface Peer {
-  requestIP(request: Request): { address: string } | null;
-}
-
 const first = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
 
 /**
@@ -15,17 +11,13 @@ const first = (value: string | null) => value?.split(",")[0]?.trim() || undefine
  * socket's. IPv6 addresses count by their /64, which one household or host usually gets.
  * Undefined when unknown (in-process requests through app.handle have no socket).
  */
-export function clientIp(request: Request, server: Peer | null | undefined, trustProxy: number): string | undefined {
+export function clientIp(request: Request, socketAddress: string | undefined, trustProxy: number): string | undefined {
   if (trustProxy > 0) {
     const chain = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     const forwarded = subjectOf(chain[Math.max(0, chain.length - trustProxy)] ?? "");
     if (forwarded) return forwarded;
   }
-  try {
-    return subjectOf(server?.requestIP(request)?.address ?? "");
-  } catch {
-    return undefined; // a request the server did not receive itself
-  }
+  return subjectOf(socketAddress ?? "");
 }
 
 function subjectOf(address: string): string | undefined {
