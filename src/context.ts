@@ -5,6 +5,8 @@ import { createDb, type Db } from "./db/client";
 import { makeKeys, type Keys } from "./queue/keys";
 import { commandClient } from "./queue/redis";
 import { createLogger, type Logger } from "./lib/log";
+import { AssignmentCatalog } from "./cache/catalog";
+import { UserCache } from "./cache/users";
 
 export interface Context {
   config: Config;
@@ -13,10 +15,14 @@ export interface Context {
   redis: Redis;
   keys: Keys;
   log: Logger;
+  cache: { catalog: AssignmentCatalog; users: UserCache };
+  /** queries sent to Postgres by this process */
+  stats: { queries: number };
 }
 
 export function createContext(config: Config, role: string): Context {
-  const { db, sql } = createDb(config.databaseUrl);
+  const stats = { queries: 0 };
+  const { db, sql } = createDb(config.databaseUrl, 10, () => stats.queries++);
   return {
     config,
     db,
@@ -24,6 +30,8 @@ export function createContext(config: Config, role: string): Context {
     redis: commandClient(config.redisUrl),
     keys: makeKeys(config.redisPrefix),
     log: createLogger(config.logLevel, { role, pid: process.pid }),
+    cache: { catalog: new AssignmentCatalog(db), users: new UserCache() },
+    stats,
   };
 }
 

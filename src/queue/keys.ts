@@ -22,6 +22,8 @@ export interface Keys {
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
   queueChannel: string;
+  /** pub/sub: assignments were synced; web processes reload their catalog */
+  assignmentsChannel: string;
 }
 
 export function makeKeys(prefix: string): Keys {
@@ -36,5 +38,6 @@ export function makeKeys(prefix: string): Keys {
     openStreams: (userId) => `${prefix}streams:${userId}`,
     eventsChannel: `${prefix}events`,
     queueChannel: `${prefix}queue-moved`,
+    assignmentsChannel: `${prefix}assignments-changed`,
   };
 }

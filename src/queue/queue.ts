@@ -8,8 +8,19 @@ export interface ChangeMessage {
   userId: string;
 }
 
-export async function enqueue(redis: Redis, keys: Keys, id: number): Promise<void> {
-  await redis.lpush(keys.queue, String(id));
+/**
+ * A new submission: queued, the queue's watchers told, its user's caches dropped, in one
+ * round trip. Returns the queue's length after the push: the jobs ahead are one fewer.
+ */
+export async function enqueue(redis: Redis, keys: Keys, change: ChangeMessage): Promise<number> {
+  const replies = await redis.multi()
+    .lpush(keys.queue, String(change.id))
+    .publish(keys.queueChannel, "1")
+    .publish(keys.eventsChannel, JSON.stringify(change))
+    .exec();
+  const failed = replies?.find(([err]) => err);
+  if (!replies || failed) throw failed?.[0] ?? new Error("enqueue was not executed");
+  return Number(replies[0]![1]);
 }
 
 /** Acknowledges a finished job: removes it from the worker's processing list. */

@@ -1,5 +1,6 @@
 // One Redis subscriber per web process, fanning out to the open event streams in memory.
 import type Redis from "ioredis";
+import type { Context } from "../context";
 import type { Keys } from "../queue/keys";
 import { dedicatedClient } from "../queue/redis";
 
@@ -10,20 +11,27 @@ export class EventHub {
   private queueListeners = new Set<Listener>();
   private sub: Redis;
 
-  constructor(redisUrl: string, private keys: Keys) {
+  constructor(redisUrl: string, private keys: Keys, private caches?: Context["cache"]) {
     this.sub = dedicatedClient(redisUrl);
-    // ioredis re-subscribes after a reconnect; streams then re-read from Postgres.
-    this.sub.on("ready", () => this.notifyAll());
-    this.sub.subscribe(keys.eventsChannel, keys.queueChannel).catch(() => {});
+    // ioredis re-subscribes after a reconnect; changes may have been missed meanwhile, so
+    // caches start over and streams re-read from Postgres.
+    this.sub.on("ready", () => {
+      this.caches?.users.clear();
+      this.caches?.catalog.invalidate();
+      this.notifyAll();
+    });
+    this.sub.subscribe(keys.eventsChannel, keys.queueChannel, keys.assignmentsChannel).catch(() => {});
     this.sub.on("message", (channel: string, message: string) => {
       if (channel === keys.queueChannel) return this.queueListeners.forEach((l) => l("queue"));
-      let id: unknown;
+      if (channel === keys.assignmentsChannel) return this.caches?.catalog.invalidate();
+      let change: { id?: unknown; userId?: unknown };
       try {
-        id = JSON.parse(message).id;
+        change = JSON.parse(message);
       } catch {
         return;
       }
-      if (typeof id === "number") this.bySubmission.get(id)?.forEach((l) => l("change"));
+      if (typeof change.userId === "string") this.caches?.users.invalidate(change.userId);
+      if (typeof change.id === "number") this.bySubmission.get(change.id)?.forEach((l) => l("change"));
     });
   }
 

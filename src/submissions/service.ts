@@ -4,7 +4,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
 import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
-import { enqueue, publishChange, publishQueueMoved, queueLength } from "../queue/queue";
+import { enqueue, publishChange, queueLength } from "../queue/queue";
 import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import { toSubmission, type Submission } from "./view-model";
 
@@ -33,14 +33,23 @@ export async function findOwnSubmission(ctx: Context, id: number, userId: string
   return row;
 }
 
-export async function latestSubmission(ctx: Context, userId: string, assignmentId: number) {
-  const [row] = await ctx.db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.userId, userId), eq(submissions.assignmentId, assignmentId)))
-    .orderBy(desc(submissions.id))
-    .limit(1);
-  return row;
+/** The user's latest submission of an assignment, cached per user until it changes. */
+export function latestSubmission(ctx: Context, userId: string, assignmentId: number): Promise<SubmissionRow | undefined> {
+  return ctx.cache.users.get(userId, `latest:${assignmentId}`, async () => {
+    const [row] = await ctx.db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.userId, userId), eq(submissions.assignmentId, assignmentId)))
+      .orderBy(desc(submissions.id))
+      .limit(1);
+    return row;
+  });
+}
+
+/** A user's submissions changed: this process forgets its answers at once, the others on the message. */
+async function announceChange(ctx: Context, row: SubmissionRow): Promise<void> {
+  ctx.cache.users.invalidate(row.userId);
+  await publishChange(ctx.redis, ctx.keys, { id: row.id, userId: row.userId }).catch(() => {});
 }
 
 /**
@@ -91,14 +100,15 @@ export async function createSubmission(
     throw e;
   }
   if (!row) throw new Error("insert returned no row");
+  ctx.cache.users.invalidate(row.userId);
   try {
-    await enqueue(ctx.redis, ctx.keys, row.id);
-    await publishQueueMoved(ctx.redis, ctx.keys);
+    const length = await enqueue(ctx.redis, ctx.keys, { id: row.id, userId: row.userId });
+    return toSubmission(row, length - 1); // the position without a count over the queue
   } catch (e) {
     // The row is committed: the graders' sweeper enqueues it when Redis is back.
     ctx.log.warn("enqueue failed; left for the sweeper", { id: row.id, error: String(e) });
+    return snapshot(ctx, row);
   }
-  return snapshot(ctx, row);
 }
 
 async function findReusable(ctx: Context, assignmentId: number, hash: string, testVersion: string) {
@@ -151,6 +161,6 @@ async function createReused(ctx: Context, base: NewSubmission, prior: Submission
       .where(eq(submissions.id, inserted.id)).returning();
     return updated ?? inserted;
   });
-  await publishChange(ctx.redis, ctx.keys, { id: row.id, userId: row.userId }).catch(() => {});
+  await announceChange(ctx, row);
   return toSubmission(row, null);
 }

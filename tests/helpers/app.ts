@@ -11,7 +11,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export function makeApp(env: Record<string, string> = {}) {
   const config = testConfig(env);
   const ctx = createContext(config, "test");
-  const hub = new EventHub(config.redisUrl, ctx.keys);
+  const hub = new EventHub(config.redisUrl, ctx.keys, ctx.cache);
   const app = createApp(ctx, hub);
   return {
     app, ctx, hub, config,

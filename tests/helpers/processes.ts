@@ -64,8 +64,14 @@ function spawn(script: string, env: Record<string, string>): Proc {
 
 export async function startWeb(port: number, env: Record<string, string> = {}): Promise<Proc> {
   const web = spawn("src/server.ts", { PORT: String(port), ...env });
-  await web.waitFor(/web listening/);
-  return web;
+  // Ready when it answers (its log may be quieter than info).
+  for (let i = 0; i < 150; i++) {
+    if (web.proc.exitCode !== null) break;
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    if (ok) return web;
+    await Bun.sleep(100);
+  }
+  throw new Error(`web did not start:\n${web.lines.join("\n")}`);
 }
 
 export async function startGrader(env: Record<string, string> = {}): Promise<Proc> {

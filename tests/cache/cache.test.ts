@@ -1,0 +1,59 @@
+// Caches: a returning user's pages cost no Postgres query when warm, and every write
+// that changes what they show is seen at once, in this process and in another one.
+import { afterAll, expect, test } from "bun:test";
+import { recordResult, startGrading } from "../../src/submissions/results";
+import { publishChange } from "../../src/queue/queue";
+import { Client, makeApp, unique } from "../helpers/app";
+
+const a = makeApp();
+const b = makeApp(); // a second web process, sharing Postgres and Redis
+afterAll(async () => {
+  await a.close();
+  await b.close();
+});
+
+const queriesDuring = async (app: typeof a, fn: () => Promise<unknown>) => {
+  const before = app.ctx.stats.queries;
+  await fn();
+  return app.ctx.stats.queries - before;
+};
+
+async function firstId() {
+  return ((await (await Client.forApp(a.app).json("/api/assignments")).json()) as { id: number }[])[0]!.id;
+}
+
+test("a returning user's assignment page, list and API answers cost no query when warm", async () => {
+  const id = await firstId();
+  const c = Client.forApp(a.app);
+  const paths = [`/assignments/${id}`, "/assignments", `/api/assignments/${id}`, "/api/assignments", "/api/me"];
+  for (const p of paths) expect((await c.request(p)).status).toBe(200); // warm up
+  for (const p of paths) {
+    expect({ path: p, queries: await queriesDuring(a, () => c.request(p).then((r) => r.text())) })
+      .toEqual({ path: p, queries: 0 });
+  }
+});
+
+test("a new submission and its result show at once, in this process and in another", async () => {
+  const id = await firstId();
+  const onA = Client.forApp(a.app);
+  await onA.request(`/assignments/${id}`);
+  const onB = Client.forApp(b.app);
+  onB.cookie = onA.cookie; // the same user, load-balanced to another process
+  expect(await (await onB.request(`/assignments/${id}`)).text()).toContain('data-status="none"');
+
+  const s = (await (await onA.submit(id, unique("def hello():\n    return 'Hello'\n"))).json()) as { id: number; userId?: string };
+  expect(await (await onA.request(`/assignments/${id}`)).text()).toContain('data-status="queued"');
+  await Bun.sleep(100); // the change message reaches process B
+  expect(await (await onB.request(`/assignments/${id}`)).text()).toContain('data-status="queued"');
+
+  // The grader's write, announced the way the grader announces it.
+  const job = (await startGrading(a.ctx.db, s.id, "test"))!;
+  await recordResult(a.ctx.db, s.id, { outcome: "passed", message: "All 4 tests passed.", tests: [], output: "", gradingMs: 1 });
+  await publishChange(a.ctx.redis, a.ctx.keys, { id: s.id, userId: job.userId });
+  await Bun.sleep(100);
+  for (const c of [onA, onB]) {
+    const page = await (await c.request(`/assignments/${id}`)).text();
+    expect(page).toContain('data-status="graded"');
+    expect(page).toMatch(/data-testid="points">100</);
+  }
+});
