@@ -1,0 +1,17 @@
+// The assignment page for a returning visitor (the cookie jar keeps its identity).
+import http from "k6/http";
+import { check } from "k6";
+import { BASE, assignments, options as base } from "./lib.js";
+
+export const options = base();
+
+export default function () {
+  if (!__ITER) this.list = assignments();
+  const list = this.list || assignments();
+  const id = list[__ITER % list.length].id;
+  const res = http.get(`${BASE}/assignments/${id}`);
+  check(res, {
+    "status 200": (r) => r.status === 200,
+    "has the points counter": (r) => r.body.includes('data-testid="points"'),
+  });
+}
