@@ -5,9 +5,10 @@ import { BASE, assignments, options as base } from "./lib.js";
 
 export const options = base();
 
+let list; // per VU: each VU runs its own copy of this module
+
 export default function () {
-  if (!__ITER) this.list = assignments();
-  const list = this.list || assignments();
+  list = list || assignments();
   const id = list[__ITER % list.length].id;
   const res = http.get(`${BASE}/assignments/${id}`);
   check(res, {
