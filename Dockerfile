@@ -23,9 +23,12 @@ FROM base AS deps
 COPY package.json bun.lock bunfig.toml ./
 # The postinstall script (scripts/vendor.ts) copies htmx and its SSE extension from
 # node_modules/htmx.org (a regular dependency) into public/vendor; it runs with --production.
-COPY scripts/vendor.ts scripts/vendor.ts
+# It then builds the editor bundle (public/build/, content-hashed) from src/client/.
+COPY scripts/vendor.ts scripts/build-client.ts scripts/
+COPY src/client src/client
 RUN bun install --frozen-lockfile --production \
- && test -s public/vendor/htmx.min.js && test -s public/vendor/hx-sse.min.js
+ && test -s public/vendor/htmx.min.js && test -s public/vendor/hx-sse.min.js \
+ && test -s public/build/manifest.json
 
 # ---- dev: compose.yml bind-mounts the source over /app and runs `bun --watch` --------------
 FROM base AS dev
@@ -68,6 +71,7 @@ COPY src src
 COPY views views
 COPY public public
 COPY --from=deps /app/public/vendor public/vendor
+COPY --from=deps /app/public/build public/build
 COPY assignments assignments
 COPY drizzle drizzle
 COPY scripts/prestart.ts scripts/services.ts scripts/

@@ -1,3 +1,4 @@
+import { assetUrl } from "./assets";
 import { html, type Raw } from "./html";
 
 export interface LayoutProps {
@@ -6,9 +7,14 @@ export interface LayoutProps {
   body: Raw;
   /** extra tags for <head>, e.g. the no-JS refresh while a submission is pending */
   head?: Raw;
+  /** the editor bundle (assignment pages only) */
+  editor?: boolean;
+  /** a wider main column (the assignment page's two columns on a laptop) */
+  wide?: boolean;
 }
 
-export function layout({ title, points, body, head }: LayoutProps): string {
+export function layout({ title, points, body, head, editor, wide }: LayoutProps): string {
+  const bundle = editor ? assetUrl("editor.js") : undefined;
   return "<!doctype html>" + html`
 <html lang="en">
 <head>
@@ -19,15 +25,17 @@ export function layout({ title, points, body, head }: LayoutProps): string {
 <link rel="stylesheet" href="/public/css/app.css">
 <script src="/public/vendor/htmx.min.js" defer></script>
 <script src="/public/vendor/hx-sse.min.js" defer></script>
+${bundle ? html`<script src="${bundle}" defer></script>` : ""}
 ${head}
 </head>
 <body>
+<a class="skip" href="#main">Skip to content</a>
 <header class="site">
-  <a class="brand" href="/">PyPractice</a>
-  <nav><a href="/assignments">Assignments</a></nav>
+  <a class="brand" href="/"><span class="logo" aria-hidden="true">&gt;_</span> PyPractice</a>
+  <nav aria-label="Main"><a href="/assignments">Assignments</a></nav>
   ${pointsBadge(points)}
 </header>
-<main>${body}</main>
+<main id="main" class="${wide ? "wide" : ""}">${body}</main>
 </body>
 </html>`.value;
 }

@@ -4,17 +4,24 @@ import type { AssignmentRow } from "../src/db/schema";
 import { html, type Raw } from "./html";
 import { layout } from "./layout";
 import { renderMarkdown } from "./markdown";
+import { PENDING_NOTE } from "./submission";
 
 export function listPage(items: AssignmentSummary[], points: number): string {
   const solved = items.filter((a) => a.solved).length;
+  const next = items.find((a) => !a.solved);
   const body = html`
 <h1>Assignments</h1>
-<p class="progress-text">${solved} of ${items.length} solved · ${points} points</p>
-<progress max="${items.length}" value="${solved}" aria-label="Progress">${solved} of ${items.length}</progress>
+<div class="progress-card">
+  <p class="progress-text"><strong>${solved} of ${items.length}</strong> solved · ${points} points</p>
+  <progress max="${items.length}" value="${solved}" aria-label="Assignments solved">${solved} of ${items.length}</progress>
+  ${next ? html`<a class="button" href="/assignments/${next.id}">${solved === 0 ? "Start" : "Continue"}: ${next.title} →</a>`
+    : html`<p class="all-done">You solved every assignment. Well done!</p>`}
+</div>
 <ol class="assignments">
-  ${items.map((a) => html`<li class="${a.solved ? "solved" : ""}">
+  ${items.map((a, i) => html`<li class="${a.solved ? "solved" : ""}">
+    <span class="num" aria-hidden="true">${a.solved ? "✓" : i + 1}</span>
     <a href="/assignments/${a.id}">${a.title}</a>
-    ${a.solved ? html`<span class="check" aria-label="solved">✓ solved</span>` : ""}
+    ${a.solved ? html`<span class="check">solved</span>` : ""}
   </li>`)}
 </ol>`;
   return layout({ title: "Assignments", points, body });
@@ -24,7 +31,10 @@ export interface AssignmentPageProps {
   assignment: AssignmentRow;
   points: number;
   code: string;
+  /** the code came from an earlier submission (?from=): the editor shows it, not the saved draft */
+  codeFrom?: number;
   widget: Raw;
+  history: Raw;
   pending: boolean;
   solved: boolean;
 }
@@ -33,21 +43,35 @@ export function assignmentPage(p: AssignmentPageProps): string {
   const a = p.assignment;
   const body = html`
 <article class="assignment">
-  <p class="crumbs"><a href="/assignments">Assignments</a> › ${a.position}</p>
-  <h1>${a.title} ${p.solved ? html`<span class="check">✓ solved</span>` : ""}</h1>
-  <section class="handout">${renderMarkdown(withoutTitle(a.handout, a.title))}</section>
-  <form class="editor" method="post" action="/assignments/${a.id}/submit"
-        hx-post="/assignments/${a.id}/submit" hx-target="#submission" hx-swap="outerHTML">
-    <label for="code">Your code</label>
-    <textarea id="code" name="code" rows="14" spellcheck="false" autocapitalize="off"
-              autocomplete="off" required>${p.code}</textarea>
-    <button type="submit">Submit</button>
-  </form>
-  ${p.widget}
+  <div class="intro">
+    <p class="crumbs"><a href="/assignments">Assignments</a> › ${a.position}</p>
+    <h1>${a.title} ${p.solved ? html`<span class="check">✓ solved</span>` : ""}</h1>
+    <section class="handout" aria-label="Assignment">${renderMarkdown(withoutTitle(a.handout, a.title))}</section>
+  </div>
+  <div class="work">
+    <form class="editor" id="editor-form" method="post" action="/assignments/${a.id}/submit"
+          hx-post="/assignments/${a.id}/submit" hx-target="#submission" hx-swap="outerHTML"
+          data-assignment="${a.id}" data-starter="${a.starterCode}">
+      <div class="editor-head">
+        <label for="code" id="code-label">Your code</label>
+        <span class="kbd-hint" id="editor-hint" hidden><kbd>Ctrl</kbd>+<kbd>Enter</kbd> submits · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor</span>
+      </div>
+      <textarea id="code" name="code" rows="14" spellcheck="false" autocapitalize="off" autocomplete="off" required
+                ${p.codeFrom ? html`data-from="${p.codeFrom}"` : ""}>${p.code}</textarea>
+      <div class="actions">
+        <button type="submit" id="submit-button" aria-describedby="submit-note"${p.pending ? html` disabled` : ""}>Submit</button>
+        <button type="button" class="secondary" id="reset-starter" hidden>Reset to starter</button>
+        <p class="note" id="submit-note">${p.pending ? PENDING_NOTE : ""}</p>
+      </div>
+    </form>
+    <p id="announcer" class="sr" role="status" aria-live="polite"></p>
+    ${p.widget}
+    ${p.history}
+  </div>
 </article>`;
   // Without JavaScript the page refreshes itself while a submission is pending.
   const head = p.pending ? html`<noscript><meta http-equiv="refresh" content="1"></noscript>` : undefined;
-  return layout({ title: a.title, points: p.points, body, head });
+  return layout({ title: a.title, points: p.points, body, head, editor: true, wide: true });
 }
 
 export function errorPage(status: number, message: string, points: number): string {

@@ -1,6 +1,7 @@
 // The live submission widget: rendered by the page, the POST response and the event
 // stream alike, so all three always agree.
 import type { Submission } from "../src/submissions/view-model";
+import { feedback } from "./feedback";
 import { html, type Raw } from "./html";
 
 export interface WidgetProps {
@@ -10,7 +11,7 @@ export interface WidgetProps {
   error?: string;
 }
 
-const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<string, string> = {
   passed: "Passed",
   failed: "Some tests failed",
   syntax_error: "Syntax error",
@@ -22,12 +23,15 @@ const OUTCOME_LABELS: Record<string, string> = {
 
 export const isPending = (s?: Submission) => s?.status === "queued" || s?.status === "grading";
 
+/** Why the Submit button is disabled while a submission is pending (also shown without JS). */
+export const PENDING_NOTE = "Submit is off while your submission is being graded; it comes back with the result.";
+
 export function submissionWidget(p: WidgetProps): Raw {
   const s = p.submission;
   const live = isPending(s) && s
     ? html` hx-sse:connect="/submissions/${s.id}/stream" hx-sse:close="done"`
     : "";
-  return html`<section id="submission" class="submission" aria-live="polite"${live}>${submissionBody(p)}</section>`;
+  return html`<section id="submission" class="submission" aria-label="Result"${live}>${submissionBody(p)}</section>`;
 }
 
 /**
@@ -40,7 +44,16 @@ export function submissionBody(p: WidgetProps): Raw {
   return html`
 ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
 ${statusLine(s)}
-<div data-testid="feedback" class="feedback" hx-ignore>${s ? feedback(s, p.nextId) : ""}</div>`;
+<div data-testid="feedback" class="feedback" hx-ignore>${s?.correct && s.status === "graded" ? success(s, p.nextId) : ""}${s ? feedback(s) : ""}</div>`;
+}
+
+/** A rough wait: one job takes about a second of a grader's time, round up generously. */
+export function waitEstimate(position: number): string {
+  const seconds = (position + 1) * 1;
+  if (seconds <= 5) return "a few seconds";
+  if (seconds < 60) return `about ${Math.ceil(seconds / 10) * 10} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
 }
 
 function statusLine(s?: Submission): Raw {
@@ -49,41 +62,29 @@ function statusLine(s?: Submission): Raw {
   }
   let text: string;
   if (s.status === "queued") {
-    text = s.position ? `Waiting for a grader: ${s.position} ahead of you.` : "Waiting for a grader: you are next.";
+    const ahead = s.position ?? 0;
+    text = ahead > 0
+      ? `Waiting for a grader: ${ahead} ${ahead === 1 ? "submission" : "submissions"} ahead of you, ${waitEstimate(ahead)}.`
+      : `Waiting for a grader: you are next, ${waitEstimate(0)}.`;
   } else if (s.status === "grading") {
     text = "Running the tests…";
   } else if (s.status === "error") {
     text = s.message ?? "This submission could not be graded. Please submit again.";
   } else {
     text = OUTCOME_LABELS[s.outcome ?? ""] ?? "";
+    if (s.message && s.outcome !== "syntax_error") text += ` · ${s.message}`;
   }
   return html`<p data-testid="submission-status" class="status status-${s.status} outcome-${s.outcome ?? "none"}"
-    data-status="${s.status}" data-outcome="${s.outcome ?? ""}"><span class="badge">${s.status}</span> ${text}</p>`;
-}
-
-function feedback(s: Submission, nextId?: number): Raw {
-  if (s.status !== "graded") return html``;
-  return html`
-${s.correct ? success(s, nextId) : html`<p class="summary">${s.message}</p>`}
-${s.tests.length > 0 ? html`<ol class="tests">${s.tests.map((t) => html`
-  <li class="test ${t.passed ? "pass" : "fail"}">
-    <span class="mark" aria-hidden="true">${t.passed ? "✓" : "✗"}</span>
-    <span class="name">${t.name}</span> <span class="sr">${t.passed ? "passed" : "failed"}</span>
-    ${t.call ? html`<div class="detail"><span class="label">Call</span> <code>${t.call}</code></div>` : ""}
-    ${t.expected !== undefined ? html`<div class="detail"><span class="label">Expected</span> <code>${t.expected}</code></div>
-    <div class="detail"><span class="label">Got</span> <code>${t.actual}</code></div>` : ""}
-    ${t.message ? html`<pre class="message">${t.message}</pre>` : ""}
-  </li>`)}</ol>` : ""}
-${s.output ? html`<details class="output"><summary>What your code printed</summary><pre>${s.output}</pre></details>` : ""}`;
+    data-status="${s.status}" data-outcome="${s.outcome ?? ""}" data-submission="${s.id}"><span class="badge">${s.status}</span> <span class="status-text">${text}</span></p>`;
 }
 
 function success(s: Submission, nextId?: number): Raw {
   const next = nextId
     ? html`<a class="next" data-testid="next-assignment" href="/assignments/${nextId}">Next assignment →</a>`
     : html`<a class="next" href="/assignments">You solved the last one. See all assignments →</a>`;
-  return html`<div class="success" role="status">
-  <p><strong>Correct!</strong> ${s.message}
-  ${s.pointsAwarded ? html`<span class="award">+100 points</span>` : html`<span class="no-award">Already solved before, so no new points.</span>`}</p>
+  return html`<div class="success">
+  <p class="success-title"><strong>Correct!</strong> ${s.message}</p>
+  <p>${s.pointsAwarded ? html`<span class="award">+100 points</span>` : html`<span class="no-award">Already solved, no new points.</span>`}</p>
   ${next}
 </div>`;
 }

@@ -7,11 +7,13 @@ import { identityPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { EventHub } from "../submissions/hub";
 import { idParams, parseId, readFormCode } from "../submissions/input";
-import { checkSubmissionRate, createSubmission, latestSubmission, snapshot } from "../submissions/service";
+import { earlierSubmissions } from "../submissions/history";
+import { checkSubmissionRate, createSubmission, findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
 import { dataLines, submissionStream } from "../submissions/stream";
-import type { Submission } from "../submissions/view-model";
+import { toSubmission, type Submission } from "../submissions/view-model";
 import { html } from "../../views/html";
 import { pointsNumber } from "../../views/layout";
+import { historySection } from "../../views/history";
 import { assignmentPage, listPage } from "../../views/pages";
 import { isPending, submissionBody, submissionWidget } from "../../views/submission";
 import { isHtmx } from "./htmx";
@@ -22,14 +24,24 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
   const nextIdFor = async (s: Submission | undefined, a: AssignmentRow) =>
     s?.correct ? nextAssignment(ctx, a) : undefined;
 
-  async function renderAssignment(userId: string, a: AssignmentRow, error?: string, code?: string) {
+  async function renderAssignment(userId: string, a: AssignmentRow, error?: string, from?: number) {
     const [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
     const submission = latest ? await snapshot(ctx, latest) : undefined;
     const widget = submissionWidget({ submission, nextId: await nextIdFor(submission, a), error });
+    // ?from=<id>: "load this code into the editor" without JavaScript.
+    const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
+    const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
     return assignmentPage({
-      assignment: a, points: progress.points, code: code ?? latest?.code ?? a.starterCode, widget,
+      assignment: a, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
+      widget, history: await historyOf(userId, a.id, latest?.id),
       pending: isPending(submission), solved: progress.solved.includes(a.id),
     });
+  }
+
+  /** Every submission of the assignment but the latest, which the live widget shows. */
+  async function historyOf(userId: string, assignmentId: number, latestId: number | undefined) {
+    const rows = latestId ? await earlierSubmissions(ctx, userId, assignmentId, latestId) : [];
+    return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })));
   }
 
   return new Elysia()
@@ -43,9 +55,20 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       const { solved, points } = await progressOf(ctx, userId);
       return new Response(listPage(await listAssignments(ctx, solved), points), { headers: HTML });
     })
-    .get("/assignments/:id", async ({ userId, params }) => {
+    .get("/assignments/:id", async ({ userId, params, query }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
-      return new Response(await renderAssignment(userId, a), { headers: HTML });
+      const from = typeof query.from === "string" && /^[0-9]{1,10}$/.test(query.from) ? Number(query.from) : undefined;
+      return new Response(await renderAssignment(userId, a, undefined, from), { headers: HTML });
+    }, { params: idParams })
+    // The live widget alone (with the history and points): another tab of the same user
+    // fetches it when this user submits elsewhere, and follows the new submission from there.
+    .get("/assignments/:id/live", async ({ userId, params }) => {
+      const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
+      const latest = await latestSubmission(ctx, userId, a.id);
+      const submission = latest ? await snapshot(ctx, latest) : undefined;
+      const widget = submissionWidget({ submission, nextId: await nextIdFor(submission, a) }).value;
+      const history = html`<hx-partial hx-target="#history" hx-swap="outerHTML">${await historyOf(userId, a.id, latest?.id)}</hx-partial>`.value;
+      return new Response(widget + history + await pointsPartial(userId), { headers: HTML });
     }, { params: idParams })
     .post("/assignments/:id/submit", async ({ userId, ip, params, request, redirect, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
@@ -68,7 +91,9 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       const widget = submissionWidget({ submission, nextId: await nextIdFor(submission, a) }).value;
       // A reused result is final at once: the points badge is updated alongside.
       const points = submission.status === "graded" ? await pointsPartial(userId) : "";
-      return new Response(widget + points, { status: 202, headers: HTML });
+      // The submission shown before moves into the history.
+      const history = html`<hx-partial hx-target="#history" hx-swap="outerHTML">${await historyOf(userId, a.id, submission.id)}</hx-partial>`.value;
+      return new Response(widget + points + history, { status: 202, headers: HTML });
     }, { parse: "none", params: idParams })
     .get("/submissions/:id/stream", async ({ userId, ip, params, request, set }) => {
       const id = parseId(params.id, "This submission");
