@@ -1,21 +1,41 @@
 // `bun run bench`: every benchmark, medians and ratios against floors measured in the same run.
+// Sizes can be lowered for a quick look: BENCH_JOBS, BENCH_FEEDBACK, BENCH_SECONDS,
+// BENCH_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS.
 import { benchFeedback } from "./feedback";
 import { benchGrading, summarizeGrading } from "./grading";
+import { benchStack } from "./stack";
+import { benchStreams } from "./streams";
 import { median, percentile, table } from "./stats";
 import { benchWeb } from "./web";
 
-const jobs = Number(process.env.BENCH_JOBS ?? 80);
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+const jobs = env("BENCH_JOBS", 80);
 console.log(`grading: ${jobs} jobs each way, sequential, one grader slot`);
 const grading = await benchGrading(jobs);
 console.log(table([["what", "median ms", "jobs/s", "× floor"], ...summarizeGrading(grading)]));
 
-const n = Number(process.env.BENCH_FEEDBACK ?? 40);
+const n = env("BENCH_FEEDBACK", 40);
 console.log(`\ntime to feedback: ${n} submissions, POST → graded event, real web + grader, unloaded`);
 const feedback = await benchFeedback(n);
 console.log(table([["what", "median ms", "p95 ms", "max ms"],
   ["POST → graded event", median(feedback), percentile(feedback, 95), Math.max(...feedback)]]));
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+const seconds = env("BENCH_SECONDS", 10);
+const connections = env("BENCH_CONNECTIONS", 50);
 console.log(`\nweb: ${connections} connections, ${seconds} s each, load driver in this process`);
 console.log(await benchWeb(seconds, connections));
+
+const stackSeconds = env("BENCH_STACK_SECONDS", 60);
+const students = env("BENCH_STUDENTS", 40);
+console.log(`\nwhole stack: web + 2 graders, ${students} students in a submit-and-wait loop for ${stackSeconds} s`);
+const s = await benchStack(stackSeconds, students);
+console.log(table([["graded/s", "accepted", "graded", "lost", "feedback median ms", "p95 ms", "p99 ms"],
+  [s.perSecond, String(s.accepted), String(s.graded), String(s.lost), s.medianMs, s.p95Ms, s.p99Ms]]));
+
+const streams = env("BENCH_STREAMS", 10_000);
+console.log(`\nevent streams: ${streams} open on one web process, 50 targeted events`);
+const st = await benchStreams(streams, 50);
+console.log(table([["streams", "RSS growth per stream", "event median ms", "event p99 ms"],
+  [String(st.streams), `${(st.bytesPerStream / 1024).toFixed(1)} KiB`, st.medianMs, st.p99Ms]]));
 process.exit(0);

@@ -28,6 +28,18 @@ export async function ack(redis: Redis, keys: Keys, workerId: string, id: string
   await redis.lrem(keys.processing(workerId), 1, id);
 }
 
+/**
+ * How many jobs are ahead of this one in the queue (LPUSH in on the left, taken from the
+ * right), or undefined when it is not in the list (e.g. Redis was flushed).
+ */
+export async function queuePosition(redis: Redis, keys: Keys, id: number): Promise<number | undefined> {
+  const replies = await redis.multi().lpos(keys.queue, String(id)).llen(keys.queue).exec();
+  const index = replies?.[0]?.[1];
+  const length = replies?.[1]?.[1];
+  if (typeof index !== "number" || typeof length !== "number") return undefined;
+  return length - 1 - index;
+}
+
 export async function publishChange(redis: Redis, keys: Keys, change: ChangeMessage): Promise<void> {
   await redis.publish(keys.eventsChannel, JSON.stringify(change));
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
 import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
-import { enqueue, publishChange, queueLength } from "../queue/queue";
+import { enqueue, publishChange, queueLength, queuePosition } from "../queue/queue";
 import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import { toSubmission, type Submission } from "./view-model";
 
@@ -13,8 +13,13 @@ const PENDING_CONFLICT =
 
 export const codeHash = (code: string) => createHash("sha256").update(code).digest("hex");
 
-/** How many queued submissions are ahead of this one (FIFO by id). */
+/**
+ * How many queued submissions are ahead of this one: from the Redis list (a scan in Redis,
+ * cheap even with thousands of open streams asking), else counted in Postgres (FIFO by id).
+ */
 export async function positionOf(ctx: Context, id: number): Promise<number> {
+  const inQueue = await queuePosition(ctx.redis, ctx.keys, id).catch(() => undefined);
+  if (inQueue !== undefined) return inQueue;
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(submissions)

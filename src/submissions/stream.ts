@@ -17,6 +17,8 @@ export interface StreamFormat {
 }
 
 const encoder = new TextEncoder();
+/** how often at most a waiting student's queue position is re-sent */
+const POSITION_EVERY_MS = 1000;
 
 /** `data:` lines for a payload that may span several lines. */
 export const dataLines = (payload: string) => payload.split(/\r\n|\r|\n/).map((l) => `data: ${l}\n`).join("");
@@ -54,6 +56,7 @@ export async function submissionStream(
     start(controller) {
       let last = "";
       let lastStatus = "";
+      let positionTimer: ReturnType<typeof setTimeout> | undefined;
       let busy = false;
       let again = false;
       const write = (text: string) => {
@@ -97,7 +100,15 @@ export async function submissionStream(
           write("retry: 500\n\n");
           return close();
         }
-        if (kind === "change" || lastStatus === "queued") void refresh();
+        if (kind === "change") return void refresh();
+        // The queue moved: a waiting student's position changed. With thousands waiting,
+        // every move would refresh every stream, so positions update at most once a second.
+        if (lastStatus === "queued" && !positionTimer) {
+          positionTimer = setTimeout(() => {
+            positionTimer = undefined;
+            void refresh();
+          }, POSITION_EVERY_MS);
+        }
       });
       const heartbeat = setInterval(() => {
         write(": heartbeat\n\n");
@@ -106,6 +117,7 @@ export async function submissionStream(
       cleanup = () => {
         unwatch();
         clearInterval(heartbeat);
+        clearTimeout(positionTimer);
         lease.release();
       };
       write("retry: 1000\n\n");
