@@ -3,7 +3,6 @@ import type { AssignmentSummary } from "../src/assignments/service";
 import type { AssignmentRow } from "../src/db/schema";
 import { html, type Raw } from "./html";
 import { layout } from "./layout";
-import { renderMarkdown } from "./markdown";
 import { PENDING_NOTE } from "./submission";
 
 export function listPage(items: AssignmentSummary[], points: number): string {
@@ -33,6 +32,8 @@ export interface AssignmentPageProps {
   code: string;
   /** the code came from an earlier submission (?from=): the editor shows it, not the saved draft */
   codeFrom?: number;
+  /** the handout rendered (cached by the caller: Markdown is the page's costliest part) */
+  handout: Raw;
   widget: Raw;
   history: Raw;
   pending: boolean;
@@ -46,7 +47,7 @@ export function assignmentPage(p: AssignmentPageProps): string {
   <div class="intro">
     <p class="crumbs"><a href="/assignments">Assignments</a> › ${a.position}</p>
     <h1>${a.title} ${p.solved ? html`<span class="check">✓ solved</span>` : ""}</h1>
-    <section class="handout" aria-label="Assignment">${renderMarkdown(withoutTitle(a.handout, a.title))}</section>
+    <section class="handout" aria-label="Assignment">${p.handout}</section>
   </div>
   <div class="work">
     <form class="editor" id="editor-form" method="post" action="/assignments/${a.id}/submit"
@@ -80,10 +81,4 @@ export function errorPage(status: number, message: string, points: number): stri
     points,
     body: html`<h1>Something went wrong</h1><p class="error" role="alert">${message}</p><p><a href="/assignments">Back to the assignments</a></p>`,
   });
-}
-
-/** The page shows the title already: drop a first-line `# Title` that repeats it. */
-function withoutTitle(markdown: string, title: string): string {
-  const [first, ...rest] = markdown.split("\n");
-  return first?.trim() === `# ${title}` ? rest.join("\n") : markdown;
 }

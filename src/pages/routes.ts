@@ -2,6 +2,8 @@
 import { Elysia } from "elysia";
 import type { Context } from "../context";
 import type { AssignmentRow } from "../db/schema";
+import { derived } from "../cache/catalog";
+import { renderHandout } from "../../views/markdown";
 import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
 import { identityPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
@@ -31,8 +33,9 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
     // ?from=<id>: "load this code into the editor" without JavaScript.
     const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
     const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
+    const handout = derived(await ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
     return assignmentPage({
-      assignment: a, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
+      assignment: a, handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
       widget, history: await historyOf(userId, a.id, latest?.id),
       pending: isPending(submission), solved: progress.solved.includes(a.id),
     });

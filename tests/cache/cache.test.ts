@@ -57,3 +57,18 @@ test("a new submission and its result show at once, in this process and in anoth
     expect(page).toMatch(/data-testid="points">100</);
   }
 });
+
+test("a returning user with earlier submissions: the warm page still costs no query", async () => {
+  const id = await firstId();
+  const c = Client.forApp(a.app);
+  for (let i = 0; i < 2; i++) {
+    const s = (await (await c.submit(id, unique("def hello():\n    return 'Hi'\n"))).json()) as { id: number };
+    const job = (await startGrading(a.ctx.db, s.id, "test"))!;
+    await recordResult(a.ctx.db, s.id, { outcome: "failed", message: "0 of 4 tests passed.", tests: [], output: "", gradingMs: 1 });
+    await publishChange(a.ctx.redis, a.ctx.keys, { id: s.id, userId: job.userId });
+    await Bun.sleep(50);
+  }
+  const page = await (await c.request(`/assignments/${id}`)).text();
+  expect(page).toContain("earlier submissions");
+  expect(await queriesDuring(a, () => c.request(`/assignments/${id}`).then((r) => r.text()))).toBe(0);
+});
