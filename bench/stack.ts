@@ -1,21 +1,14 @@
 // The whole stack on this machine: a web process and two graders, students submitting in
 // a loop (submit, wait for the graded event, submit again) for a while. Reports graded per
 // second and that nothing was lost.
-import { loadConfig } from "../src/config";
-import { createScratch } from "../scripts/scratch";
+import { benchScratch } from "./scratch";
 import { Client } from "../tests/helpers/app";
 import { readEvents } from "../tests/helpers/events";
 import { freePort, startGrader, startWeb } from "../tests/helpers/processes";
 import { median, percentile } from "./stats";
 
 export async function benchStack(seconds: number, students: number) {
-  const base = loadConfig(process.env);
-  const scratch = await createScratch("bench", base);
-  const env = {
-    DATABASE_URL: scratch.databaseUrl, REDIS_PREFIX: scratch.redisPrefix, LOG_LEVEL: "warn",
-    SUBMISSIONS_PER_MINUTE: "1000000", SUBMISSIONS_PER_MINUTE_PER_IP: "10000000", STREAMS_PER_MINUTE: "1000000",
-    STREAMS_PER_MINUTE_PER_IP: "10000000",
-  };
+  const { scratch, env } = await benchScratch();
   const port = freePort();
   const procs = await Promise.all([startWeb(port, env), startGrader({ ...env, LOG_LEVEL: "info" }), startGrader({ ...env, LOG_LEVEL: "info" })]);
   const url = `http://127.0.0.1:${port}`;

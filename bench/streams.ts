@@ -1,13 +1,12 @@
 // Open event streams per web process: memory per stream, and how fast one targeted event
 // reaches its stream while all the others are open.
 import { eq } from "drizzle-orm";
-import { loadConfig } from "../src/config";
 import { createDb } from "../src/db/client";
 import { submissions } from "../src/db/schema";
 import { makeKeys } from "../src/queue/keys";
 import { commandClient } from "../src/queue/redis";
 import { publishChange } from "../src/queue/queue";
-import { createScratch } from "../scripts/scratch";
+import { benchScratch } from "./scratch";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { median, percentile } from "./stats";
 
@@ -17,12 +16,7 @@ const rss = (pid: number) => {
 };
 
 export async function benchStreams(count: number, probes: number) {
-  const base = loadConfig(process.env);
-  const scratch = await createScratch("bench", base);
-  const env = {
-    DATABASE_URL: scratch.databaseUrl, REDIS_PREFIX: scratch.redisPrefix, LOG_LEVEL: "warn",
-    SUBMISSIONS_PER_MINUTE_PER_IP: "10000000", STREAMS_PER_MINUTE_PER_IP: "10000000", QUEUE_CAP: "10000000",
-  };
+  const { base, scratch, env } = await benchScratch();
   const port = freePort();
   const web = await startWeb(port, env);
   const url = `http://127.0.0.1:${port}`;

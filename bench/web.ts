@@ -1,19 +1,12 @@
 // Web scenarios: the assignment page (against bare Bun.serve with the same bytes) and
 // POSTing submissions, through a real web process on a scratch database.
-import { loadConfig } from "../src/config";
-import { createScratch } from "../scripts/scratch";
+import { benchScratch } from "./scratch";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { HEADER, load, row } from "./load";
 import { table } from "./stats";
 
 export async function benchWeb(seconds: number, connections: number): Promise<string> {
-  const base = loadConfig(process.env);
-  const scratch = await createScratch("bench", base);
-  // Limits for abuse are lifted: one machine plays every visitor here.
-  const env = {
-    DATABASE_URL: scratch.databaseUrl, REDIS_PREFIX: scratch.redisPrefix, LOG_LEVEL: "warn",
-    SUBMISSIONS_PER_MINUTE: "1000000", SUBMISSIONS_PER_MINUTE_PER_IP: "10000000", QUEUE_CAP: "1000000",
-  };
+  const { scratch, env } = await benchScratch();
   const port = freePort();
   const web = await startWeb(port, env);
   const url = `http://127.0.0.1:${port}`;

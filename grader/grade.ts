@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Subprocess } from "bun";
 import type { Config } from "../src/config";
 import type { Outcome, TestResult } from "../src/submissions/status";
+import { readLines } from "../src/lib/lines";
 import { HARNESS_DIR, type SandboxSpec } from "./sandbox";
 
 export interface GradeResult {
@@ -87,18 +88,5 @@ export class Runner {
     const result = JSON.parse(next.value) as GradeResult | { error: string };
     if ("error" in result) throw new GraderFailure(result.error);
     return result;
-  }
-}
-
-async function* readLines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let buf = "";
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
-      yield buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-    }
   }
 }

@@ -1,6 +1,7 @@
 // Starts `bun scripts/proxy.ts` (the code path of `bun run proxy`) for tests, with its own
 // data directory, and stops it again: nginx included, data directory removed.
 import type { Subprocess } from "bun";
+import { readLines } from "../../src/lib/lines";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,16 +22,9 @@ export interface ProxyProc {
 }
 
 async function collect(stream: ReadableStream<Uint8Array>, into: string[], onLine: () => void) {
-  const decoder = new TextDecoder();
-  let buf = "";
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
-      into.push(buf.slice(0, nl));
-      buf = buf.slice(nl + 1);
-      onLine();
-    }
+  for await (const line of readLines(stream)) {
+    into.push(line);
+    onLine();
   }
 }
 

@@ -1,6 +1,7 @@
 // A child process whose output lines the test can wait for (like tests/helpers/processes.ts,
 // for commands other than the app's own entry points).
 import type { Subprocess } from "bun";
+import { readLines } from "../../src/lib/lines";
 
 export interface Child {
   proc: Subprocess<"ignore", "pipe", "pipe">;
@@ -13,16 +14,7 @@ export function spawnChild(argv: string[], cwd: string, env: Record<string, stri
   const proc = Bun.spawn(argv, { cwd, env, stdin: "ignore", stdout: "pipe", stderr: "pipe" });
   const lines: string[] = [];
   const pump = async (stream: ReadableStream<Uint8Array>) => {
-    const decoder = new TextDecoder();
-    let buf = "";
-    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-      buf += decoder.decode(chunk, { stream: true });
-      let nl: number;
-      while ((nl = buf.indexOf("\n")) >= 0) {
-        lines.push(buf.slice(0, nl));
-        buf = buf.slice(nl + 1);
-      }
-    }
+    for await (const line of readLines(stream)) lines.push(line);
   };
   void pump(proc.stdout);
   void pump(proc.stderr);
