@@ -1,37 +1,22 @@
 // A student in a real browser: headless Chromium against a real web process and grader.
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../helpers/browser";
-import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+import { browserStack } from "../helpers/browser";
 
 // Real processes and real sandboxes: a time limit alone takes 5 s.
 setDefaultTimeout(60_000);
 
 const ARTIFACTS = join(import.meta.dir, "..", "artifacts");
-const port = freePort();
-const base = `http://127.0.0.1:${port}`;
-let procs: Proc[] = [];
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const [web, grader, b] = await Promise.all([startWeb(port), startGrader(), launchChromium()]);
-  procs = [web, grader];
-  browser = b;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(procs.map((p) => p.stop()));
-});
+const stack = browserStack();
+const base = stack.base;
+mkdirSync(ARTIFACTS, { recursive: true });
 
 const graded = '[data-testid="submission-status"][data-status="graded"]';
 
 describe("in the browser", () => {
   test("solve Hello: live status, feedback, +100 once, next assignment", async () => {
-    const page = await browser.newPage();
+    const page = await stack.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${base}/`);
@@ -69,7 +54,7 @@ describe("in the browser", () => {
   });
 
   test("a reload during grading resumes and shows the result", async () => {
-    const page = await browser.newPage();
+    const page = await stack.browser.newPage();
     await page.goto(`${base}/`);
     await page.fill("#code", "import time\ntime.sleep(1.5)\ndef hello():\n    return 'Hello'\n");
     await page.click("button[type=submit]");
@@ -81,7 +66,7 @@ describe("in the browser", () => {
   });
 
   test("with JavaScript disabled the form submits and the page refreshes itself to the result", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await stack.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/`);
     await page.fill("#code", "def hello():\n    return 'Hello'\n");

@@ -1,33 +1,19 @@
 // The student's experience in a real browser (Debian Chromium): the editor, feedback cards,
 // success, points, history, two tabs, and screenshots of the assignment page.
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { BrowserContextOptions, Page } from "playwright-core";
 import { unique } from "../helpers/app";
-import { launchChromium } from "../helpers/browser";
-import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+import { browserStack } from "../helpers/browser";
 
 // Real processes and real sandboxes.
 setDefaultTimeout(60_000);
 
 const ARTIFACTS = join(import.meta.dir, "..", "artifacts");
-const port = freePort();
-const base = `http://127.0.0.1:${port}`;
-let procs: Proc[] = [];
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const [web, grader, b] = await Promise.all([startWeb(port), startGrader(), launchChromium()]);
-  procs = [web, grader];
-  browser = b;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(procs.map((p) => p.stop()));
-});
+const stack = browserStack();
+const base = stack.base;
+mkdirSync(ARTIFACTS, { recursive: true });
 
 const STATUS = '[data-testid="submission-status"]';
 const GRADED = `${STATUS}[data-status="graded"]`;
@@ -35,7 +21,7 @@ const CORRECT = "def hello():\n    return 'Hello'\n";
 
 /** A new visitor (own cookie, own localStorage) on the first assignment. */
 async function student(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext(options);
+  const context = await stack.browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -144,7 +130,7 @@ describe("success and points", () => {
   });
 
   test("two tabs of the same user both see the result", async () => {
-    const context = await browser.newContext();
+    const context = await stack.browser.newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];
     await a.goto(`${base}/`);
     await b.goto(a.url());
@@ -212,7 +198,7 @@ describe("the editor", () => {
     expect(page.url()).not.toContain("from="); // no page load with JavaScript
 
     // Without JavaScript the same link loads the page with that code in the textarea.
-    const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+    const plain = await stack.browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
     const noJs = await plain.newPage();
     await noJs.goto(page.url());
     await noJs.click("#history details.past-entry summary");

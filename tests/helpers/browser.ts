@@ -1,5 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { afterAll, beforeAll } from "bun:test";
 import { chromium, type Browser } from "playwright-core";
+import { freePort, startGrader, startWeb, type Proc } from "./processes";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -7,4 +9,23 @@ export function launchChromium(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
   });
+}
+
+/**
+ * A web process, a grader and Chromium for one test file: started before its tests,
+ * stopped after them. `browser` is set once the tests run.
+ */
+export function browserStack() {
+  const port = freePort();
+  const stack = { base: `http://127.0.0.1:${port}`, browser: undefined as unknown as Browser, procs: [] as Proc[] };
+  beforeAll(async () => {
+    const [web, grader, browser] = await Promise.all([startWeb(port), startGrader(), launchChromium()]);
+    stack.procs = [web, grader];
+    stack.browser = browser;
+  });
+  afterAll(async () => {
+    await stack.browser?.close();
+    await Promise.all(stack.procs.map((p) => p.stop()));
+  });
+  return stack;
 }

@@ -1,35 +1,22 @@
 // Hostile output in a real browser: code that prints <script> and <img onerror> is graded
 // for real and shown; no dialog opens, no request leaves for another origin, and the
 // Content-Security-Policy would stop injected script even if escaping ever failed.
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
+import type { Page } from "playwright-core";
 import Redis from "ioredis";
 import { testConfig } from "../helpers/app";
-import { launchChromium } from "../helpers/browser";
-import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+import { browserStack } from "../helpers/browser";
+import { freePort, startWeb } from "../helpers/processes";
 
 // Real processes and real sandboxes.
 setDefaultTimeout(60_000);
 
-const port = freePort();
-const base = `http://127.0.0.1:${port}`;
-let procs: Proc[] = [];
-let browser: Browser;
-
-beforeAll(async () => {
-  const [web, grader, b] = await Promise.all([startWeb(port), startGrader(), launchChromium()]);
-  procs = [web, grader];
-  browser = b;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(procs.map((p) => p.stop()));
-});
+const stack = browserStack();
+const base = stack.base;
 
 /** A page that records dialogs, requests to other origins, CSP violations and errors. */
 async function watchedPage() {
-  const page = await browser.newPage();
+  const page = await stack.browser.newPage();
   const seen = { dialogs: [] as string[], foreign: [] as string[], requests: [] as string[], errors: [] as string[],
     answered: [] as string[], failed: [] as string[] };
   page.on("dialog", (d) => {
@@ -139,7 +126,7 @@ describe("the real server", () => {
     expect(long.status).toBe(431);
   });
 
-  test("per-IP limits count the socket's address (app.server is set)", async () => {
+  test("per-IP limits count the socket's address (passed on by the request wrapper)", async () => {
     const p = freePort();
     // A prefix of its own: the run's other web processes also count 127.0.0.1.
     const prefix = `pp:test-ip-${crypto.randomUUID()}:`;
