@@ -18,9 +18,9 @@ import { pointsNumber } from "../../views/layout";
 import { historySection } from "../../views/history";
 import { assignmentPage, listPage } from "../../views/pages";
 import { isPending, submissionBody, submissionWidget } from "../../views/submission";
+import { HTML, pageResponse } from "./etag";
 import { isHtmx } from "./htmx";
 
-const HTML = { "content-type": "text/html; charset=utf-8" };
 
 export const pageRoutes = (ctx: Context, hub: EventHub) => {
   const nextIdFor = async (s: Submission | undefined, a: AssignmentRow) =>
@@ -54,14 +54,14 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       const first = (await listAssignments(ctx, solved)).find((a) => !a.solved);
       return redirect(first ? `/assignments/${first.id}` : "/assignments", 302);
     })
-    .get("/assignments", async ({ userId }) => {
+    .get("/assignments", async ({ userId, request }) => {
       const { solved, points } = await progressOf(ctx, userId);
-      return new Response(listPage(await listAssignments(ctx, solved), points), { headers: HTML });
+      return pageResponse(request, listPage(await listAssignments(ctx, solved), points));
     })
-    .get("/assignments/:id", async ({ userId, params, query }) => {
+    .get("/assignments/:id", async ({ userId, params, query, request }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
       const from = typeof query.from === "string" && /^[0-9]{1,10}$/.test(query.from) ? Number(query.from) : undefined;
-      return new Response(await renderAssignment(userId, a, undefined, from), { headers: HTML });
+      return pageResponse(request, await renderAssignment(userId, a, undefined, from));
     }, { params: idParams })
     // The live widget alone (with the history and points): another tab of the same user
     // fetches it when this user submits elsewhere, and follows the new submission from there.

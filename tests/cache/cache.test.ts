@@ -72,3 +72,19 @@ test("a returning user with earlier submissions: the warm page still costs no qu
   expect(page).toContain("earlier submissions");
   expect(await queriesDuring(a, () => c.request(`/assignments/${id}`).then((r) => r.text()))).toBe(0);
 });
+
+test("pages carry a weak ETag: revalidating an unchanged page is a 304 without body", async () => {
+  const id = await firstId();
+  const c = Client.forApp(a.app);
+  const first = await c.request(`/assignments/${id}`);
+  const etag = first.headers.get("etag")!;
+  expect(etag).toMatch(/^W\/".+"$/);
+  expect(first.headers.get("cache-control")).toBe("private, no-cache");
+  const again = await c.request(`/assignments/${id}`, { headers: { "if-none-match": etag } });
+  expect(again.status).toBe(304);
+  expect(await again.text()).toBe("");
+  await c.submit(id, unique("def hello():\n    return 'Hello'\n"));
+  const changed = await c.request(`/assignments/${id}`, { headers: { "if-none-match": etag } });
+  expect(changed.status).toBe(200);
+  expect(changed.headers.get("etag")).not.toBe(etag);
+});
