@@ -46,7 +46,8 @@ const ok = (argv: string[]) => {
   }
 };
 
-function pgBin(): string | undefined {
+/** The newest installed PostgreSQL server binaries (Debian layout), if any. */
+export function pgBin(): string | undefined {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a));
@@ -54,20 +55,26 @@ function pgBin(): string | undefined {
   return undefined;
 }
 
+/** Postgres refuses to run as root: its commands run as the `postgres` user when we are root. */
+export const asPostgres = (): string[] =>
+  process.getuid?.() === 0 ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] : [];
+
+/** Hands a data directory to the `postgres` user when we are root. */
+export function ownByPostgres(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const id = (flag: string) => Number(Bun.spawnSync(["id", flag, "postgres"]).stdout.toString());
+  chownSync(dir, id("-u"), id("-g"));
+}
+
 function startLocalPostgres(port: string): boolean {
   const bin = pgBin();
   if (!bin) return false;
   const dir = join(DATA, "postgres");
-  // Postgres refuses to run as root: run it as the `postgres` user when we are root.
-  const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] : [];
+  const asUser = asPostgres();
   mkdirSync(DATA, { recursive: true });
   if (!existsSync(join(dir, "PG_VERSION"))) {
     mkdirSync(dir, { recursive: true });
-    if (asUser.length) {
-      const pw = run(["id", "-u", "postgres"]);
-      const gid = run(["id", "-g", "postgres"]);
-      chownSync(dir, Number(pw.stdout.toString()), Number(gid.stdout.toString()));
-    }
+    ownByPostgres(dir);
     if (!ok([...asUser, join(bin, "initdb"), "-D", dir, "-U", "postgres", "--auth=trust"])) return false;
   }
   return ok([...asUser, join(bin, "pg_ctl"), "-D", dir, "-l", join(dir, "server.log"), "-o", `-p ${port} -k /tmp`, "-w", "start"]);

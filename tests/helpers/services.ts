@@ -1,9 +1,10 @@
 // Private Redis and Postgres servers on their own ports, for tests that stop, restart
 // or flush them: the shared services and other tests are never disturbed.
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { asPostgres, ownByPostgres, pgBin } from "../../scripts/services";
 import { freePort } from "./processes";
 
 export class PrivateRedis {
@@ -32,18 +33,12 @@ export class PrivateRedis {
   }
 }
 
-function pgBin(): string {
-  const r = Bun.spawnSync(["bash", "-c", "ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1"]);
-  return r.stdout.toString().trim();
-}
-
 export class PrivatePostgres {
   readonly port = freePort();
   readonly url = `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   private dir = mkdtempSync(join(tmpdir(), "pp-pg-"));
-  private bin = pgBin();
-  // Postgres refuses to run as root.
-  private asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] : [];
+  private bin = pgBin() ?? "";
+  private asUser = asPostgres();
 
   private run(argv: string[]) {
     const r = Bun.spawnSync([...this.asUser, ...argv], { stdout: "pipe", stderr: "pipe" });
@@ -51,10 +46,7 @@ export class PrivatePostgres {
   }
 
   async init(): Promise<void> {
-    if (this.asUser.length) {
-      const id = (flag: string) => Number(Bun.spawnSync(["id", flag, "postgres"]).stdout.toString());
-      chownSync(this.dir, id("-u"), id("-g"));
-    }
+    ownByPostgres(this.dir);
     this.run([join(this.bin, "initdb"), "-D", join(this.dir, "data"), "-U", "postgres", "--auth=trust", "--no-sync"]);
     await this.start();
   }
