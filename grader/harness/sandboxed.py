@@ -27,6 +27,13 @@ class Stopped(Exception):
         self.detail = detail
 
 
+def become(uid):
+    """Drops every group and takes the slot's uid and gid, for good."""
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+
+
 def _preexec(limits, uid, cgroup_procs):
     def apply():
         # Runs in the child between fork and exec, as root when the grader is root.
@@ -36,9 +43,7 @@ def _preexec(limits, uid, cgroup_procs):
         for name, value in limits.items():
             resource.setrlimit(getattr(resource, name), tuple(value))
         if uid is not None:
-            os.setgroups([])
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
+            become(uid)
     return apply
 
 
@@ -48,9 +53,7 @@ def kill_uid(uid):
     pid = os.fork()
     if pid == 0:
         try:
-            os.setgroups([])
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
+            become(uid)
             os.kill(-1, signal.SIGKILL)  # every process this uid may signal, except itself
         finally:
             os._exit(0)
