@@ -2,11 +2,12 @@
 // connect, one event per change, heartbeats while nothing changes, closed after the
 // final state. The same machinery serves the JSON API and the page's HTML fragments.
 import type { Context } from "../context";
+import type { SubmissionRow } from "../db/schema";
 import { openStreamLease } from "../security/open-streams";
 import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import type { EventHub } from "./hub";
 import { findOwnSubmission, snapshot } from "./service";
-import { isFinal } from "./status";
+import { isFinal, type Status } from "./status";
 import type { Submission } from "./view-model";
 
 export interface StreamFormat {
@@ -46,7 +47,11 @@ export async function submissionStream(
   // Counted before the lookup, so probing for other users' ids is limited too.
   Object.assign(headers, await hitRateLimits(ctx, "stream", limitsFor(userId, ip, streamsPerMinute, streamsPerMinutePerIp),
     "Too many live status connections were opened."));
-  await findOwnSubmission(ctx, id, userId); // 404 before any streaming starts
+  // 404 before any streaming starts. A final row read here is also the state sent (it can no
+  // longer change); a pending one is read again once the change listener is in place, so no
+  // change falls between the two.
+  const owned = await findOwnSubmission(ctx, id, userId);
+  let known: SubmissionRow | undefined = isFinal(owned.status as Status) ? owned : undefined;
   const lease = await openStreamLease(ctx, userId);
   let eventId = Math.min(1e9, Math.max(0, Number.parseInt(lastEventId ?? "0", 10) || 0));
   let cleanup = () => lease.release();
@@ -75,7 +80,8 @@ export async function submissionStream(
         try {
           do {
             again = false;
-            const row = await findOwnSubmission(ctx, id, userId);
+            const row = known ?? (await findOwnSubmission(ctx, id, userId));
+            known = undefined;
             const state = await snapshot(ctx, row);
             const fields = await format.render(state);
             lastStatus = state.status;
