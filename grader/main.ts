@@ -2,15 +2,14 @@
 import { configOrExit } from "../src/config";
 import { closeContext, createContext } from "../src/context";
 import { Runner } from "./grade";
-import { bwrapWorks, createSandbox, destroySandbox, slotUids } from "./sandbox";
+import { bwrapWorks, createSandbox, destroySandbox } from "./sandbox";
 import { Worker } from "./worker";
 
 const config = configOrExit();
 const ctx = createContext(config, "grader");
-const uid = slotUids(config)[0]!;
 
 let mode = config.sandbox;
-if (mode !== "rlimit" && !(await bwrapWorks(config, uid))) {
+if (mode !== "rlimit" && !(await bwrapWorks(config))) {
   if (mode === "bwrap") {
     ctx.log.error("GRADER_SANDBOX=bwrap but bubblewrap cannot start a sandbox here (install the bubblewrap package, or allow unprivileged user namespaces).");
     process.exit(1);

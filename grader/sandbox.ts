@@ -1,6 +1,7 @@
-// Builds the sandbox for a grader: the command line, every limit, and the job slots,
-// passed explicitly to the trusted Python server, which applies them in the child
-// before exec (cgroup, rlimits, uid) with an empty environment (the equivalent of env -i).
+// Builds the sandbox for a grader: the command line of its zygote (one bwrap sandbox that
+// forks a fresh, single-use sandbox per job: harness/zygote.py), every limit, and the job
+// slots, passed to the trusted Python server, which starts the zygote with an empty
+// environment (the equivalent of env -i).
 import { join } from "node:path";
 import type { Config, SandboxMode } from "../src/config";
 import { createSlotCgroup, detectCgroups, removeSlotCgroup, sweepStaleCgroups, type CgroupMode, type SlotCgroup } from "./cgroup";
@@ -12,13 +13,14 @@ const JOB_PIDS = 64;
 
 export interface Slot {
   uid: number;
-  cgroup?: SlotCgroup;
+  /** plus, as the zygote sees them: the cgroup.procs files a job joins, mounts to hide after */
+  cgroup?: SlotCgroup & { join: string[]; unmount: string[] };
 }
 
 export interface SandboxSpec {
   argv: string[];
   limits: Record<string, [number, number]>;
-  /** a warm sandbox starts while the previous job runs: two slots, each its own uid and cgroup */
+  /** a sandbox is made while the previous job runs: two slots, each its own uid and cgroup */
   slots: Slot[];
   cgroups: CgroupMode;
 }
@@ -32,11 +34,19 @@ export function slotUids(config: Config, pid = process.pid): number[] {
   return Array.from({ length: SLOTS }, (_, i) => first + i);
 }
 
-function bwrapArgv(command: string[]): string[] {
+// What the zygote needs to give each job fresh namespaces and a uid of its own; the
+// student process drops all of them (and the bounding set) before reading any code.
+const ZYGOTE_CAPS = ["CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_KILL"];
+
+function bwrapArgv(command: string[], binds: string[] = []): string[] {
+  const root = process.getuid?.() === 0;
   return [
     "bwrap",
-    "--unshare-all", // no network, own pid/ipc/uts/cgroup namespaces
-    "--unshare-user", // required (not just tried), for --disable-userns below
+    // As root, no user namespace: a job's uid is a real one of its own (process limits per
+    // job). Otherwise a user namespace gives the zygote its capabilities.
+    ...(root
+      ? ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+      : ["--unshare-all", "--unshare-user"]),
     "--die-with-parent",
     "--new-session",
     "--clearenv",
@@ -44,15 +54,16 @@ function bwrapArgv(command: string[]): string[] {
     "--symlink", "usr/lib", "/lib",
     "--symlink", "usr/lib64", "/lib64",
     "--symlink", "usr/bin", "/bin",
-    "--disable-userns", // no further user namespaces inside (no "root" of its own)
     "--proc", "/proc",
     "--dev", "/dev",
-    "--size", String(16 * MiB), "--tmpfs", "/dev/shm", // else an unbounded tmpfs
-    "--size", String(16 * MiB), "--tmpfs", "/tmp",
+    "--size", String(MiB), "--tmpfs", "/dev/shm", // each job mounts its own over these
+    "--size", String(MiB), "--tmpfs", "/tmp",
     "--ro-bind", HARNESS_DIR, "/harness",
-    "--remount-ro", "/", // the root tmpfs too: /tmp and /dev/shm are the only writable places
+    ...binds,
+    "--remount-ro", "/", // the root tmpfs too: a job's /tmp and /dev/shm are its only writable places
     "--chdir", "/tmp",
     "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+    ...ZYGOTE_CAPS.flatMap((cap) => ["--cap-add", cap]),
     ...command,
   ];
 }
@@ -63,14 +74,21 @@ export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids
   const memory = g.memoryMiB * MiB;
   const cgroups = detectCgroups();
   sweepStaleCgroups(cgroups);
-  const slots = uids.map((uid) => ({
-    uid,
-    cgroup: createSlotCgroup(cgroups, `slot-${owner}-${uid}`, Math.round(memory * 1.5), JOB_PIDS),
-  }));
+  const bwrap = mode === "bwrap";
+  const binds: string[] = [];
+  const slots: Slot[] = uids.map((uid) => {
+    const made = createSlotCgroup(cgroups, `slot-${owner}-${uid}`, Math.round(memory * 1.5), JOB_PIDS);
+    if (!made) return { uid };
+    if (!bwrap) return { uid, cgroup: { ...made, join: made.procs, unmount: [] } };
+    // Inside bwrap, each of the slot's cgroup directories is bound under /cgroups.
+    const inside = made.dirs.map((_, j) => `/cgroups/${uid}-${j}`);
+    made.dirs.forEach((dir, j) => binds.push("--bind", dir, inside[j]!));
+    return { uid, cgroup: { ...made, join: inside.map((d) => `${d}/cgroup.procs`), unmount: inside } };
+  });
   return {
-    argv: mode === "bwrap"
-      ? bwrapArgv([config.python, "-I", "-S", "/harness/student.py"])
-      : [config.python, "-I", "-S", join(HARNESS_DIR, "student.py")],
+    argv: bwrap
+      ? bwrapArgv([config.python, "-I", "-S", "/harness/zygote.py", "{control}", "1"], ["--seccomp", "{seccomp}", ...binds])
+      : [config.python, "-I", "-S", join(HARNESS_DIR, "zygote.py"), "{control}", "0"],
     limits: {
       RLIMIT_CPU: [g.cpuSeconds, g.cpuSeconds + 1], // soft: SIGXCPU, hard: SIGKILL
       RLIMIT_AS: [memory, memory], // per process; the cgroup bounds the whole job
@@ -88,14 +106,11 @@ export function destroySandbox(spec: SandboxSpec): void {
   for (const slot of spec.slots) removeSlotCgroup(slot.cgroup);
 }
 
-/** Whether bwrap can start a sandbox here, as a slot uid (checked once at start). */
-export async function bwrapWorks(config: Config, uid: number): Promise<boolean> {
-  const argv = bwrapArgv([config.python, "-I", "-S", "-c", "pass"]);
-  const asUser = process.getuid?.() === 0
-    ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"]
-    : [];
+/** Whether bwrap can start the zygote's sandbox here (checked once at start). */
+export async function bwrapWorks(config: Config): Promise<boolean> {
   try {
-    const proc = Bun.spawn([...asUser, ...argv], { env: {}, stdout: "ignore", stderr: "ignore" });
+    const argv = bwrapArgv([config.python, "-I", "-S", "-c", "pass"]);
+    const proc = Bun.spawn(argv, { env: {}, stdout: "ignore", stderr: "ignore" });
     return (await proc.exited) === 0;
   } catch {
     return false;

@@ -180,8 +180,11 @@ def run_tests(test_module, student, output, proxy):
             message = str(exc)
         else:
             info = getattr(exc, "student_info", None)
-            kinds.append("memory_limit" if info and info.get("type") == "MemoryError" else "runtime_error")
+            out_of_memory = bool(info) and info.get("type") == "MemoryError"
+            kinds.append("memory_limit" if out_of_memory else "runtime_error")
             message = messages.raised(exc, info)
+            if out_of_memory:  # the next tests would only fill the memory again: stop here
+                student.stop("memory_limit")
         results.append({"name": name, "passed": False, "message": message, **failure_details(exc, proxy)})
     return results, kinds
 
@@ -218,6 +221,8 @@ def grade(job, student, wall_seconds):
     except (ImportError, AttributeError):
         return result("failed", messages.missing(proxy.missing), [], output, student)
     tests, kinds = run_tests(test_module, student, output, proxy)
+    if student.ran_out_of_memory():  # a process of the job was OOM-killed, even if the tests did not notice
+        kinds.append("memory_limit")
     outcome = decide(kinds)
     return result(outcome, messages.summary(outcome, tests), tests, output, student)
 
@@ -251,6 +256,7 @@ def clean(text, limit=4000):
 
 
 def result(outcome, message, tests, output, student):
+    student.drain()
     text = output.getvalue()
     raw = bytes(student.raw_output).decode("utf-8", "replace")
     return {

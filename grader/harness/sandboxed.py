@@ -1,19 +1,21 @@
 """The trusted side's handle on one sandboxed student process: spawn, talk, stop.
 
-A Student is started before its job arrives (a warm, single-use sandbox); the wall
-clock starts with begin(). Every limit is applied in the child before exec:
-cgroup membership (whole-job memory and process count), rlimits, then the slot's uid.
+A Student is started before its job arrives (a warm, single-use sandbox made by the
+zygote, see zygote.py); the wall clock starts with begin(). The zygote applies
+every limit in the student process before the student's code is read: cgroup membership
+(whole-job memory and process count), rlimits, the slot's uid, no capabilities.
 """
 
 import json
 import marshal
 import os
-import resource
 import select
 import signal
+import socket
 import subprocess
-import threading
 import time
+
+from seccomp import build as seccomp_filter
 
 MAX_REPLY = 16 * 1024 * 1024
 
@@ -27,60 +29,45 @@ class Stopped(Exception):
         self.detail = detail
 
 
-def become(uid):
-    """Drops every group and takes the slot's uid and gid, for good."""
-    os.setgroups([])
-    os.setresgid(uid, uid, uid)
-    os.setresuid(uid, uid, uid)
+class SandboxFailure(Exception):
+    """The sandbox could not be set up: the grader's fault, not the student's."""
 
 
-def _preexec(limits, uid, cgroup_procs):
-    def apply():
-        # Runs in the child between fork and exec, as root when the grader is root.
-        for path in cgroup_procs:
-            with open(path, "w") as f:
-                f.write(str(os.getpid()))
-        for name, value in limits.items():
-            resource.setrlimit(getattr(resource, name), tuple(value))
-        if uid is not None:
-            become(uid)
-    return apply
+class Zygote:
+    """The long-lived sandboxed process that forks a fresh sandbox per job (zygote.py)."""
 
-
-def kill_uid(uid):
-    """SIGKILL every process owned by the slot's uid: the whole job, wherever it went
-    (a daemon that left the session or the sandbox's process group included)."""
-    pid = os.fork()
-    if pid == 0:
+    def __init__(self, sandbox):
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        keep = [theirs.fileno()]
+        argv = list(sandbox["argv"])
+        if "{seccomp}" in argv:  # bwrap reads the filter from a pipe
+            r, w = os.pipe()
+            os.write(w, seccomp_filter())
+            os.close(w)
+            keep.append(r)
+            argv = [a.replace("{seccomp}", str(r)) for a in argv]
+        argv = [a.replace("{control}", str(theirs.fileno())) for a in argv]
         try:
-            become(uid)
-            os.kill(-1, signal.SIGKILL)  # every process this uid may signal, except itself
+            self.proc = subprocess.Popen(
+                argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env={}, pass_fds=keep, start_new_session=True,
+            )
         finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
+            for fd in keep:
+                os.close(fd)
 
+    def spawn(self, request, fds):
+        if self.proc.poll() is not None:
+            raise SandboxFailure(f"the sandbox zygote exited ({self.proc.returncode})")
+        socket.send_fds(self.control, [json.dumps(request).encode()], fds)
 
-PR_SET_CHILD_SUBREAPER = 36
-
-
-def become_subreaper():
-    """Orphans of the sandbox (bwrap's inner processes, killed together) are reparented
-    to us instead of the host's init, so we can reap them: no zombies hold the slot's
-    process count."""
-    import ctypes
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1)
-
-
-def reap_orphans(timeout=2.0):
-    """Reaps every child until none is left (they were all killed)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
+    def close(self):
+        self.control.close()
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            time.sleep(0.002)
+            self.proc.wait(2)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def _read_counter(spec):
@@ -98,51 +85,69 @@ def _read_counter(spec):
 
 
 class Student:
-    def __init__(self, sandbox, slot, output_cap):
+    def __init__(self, zygote, sandbox, slot, output_cap):
         self.output_cap = output_cap
         self.deadline = None
         self.stop_reason = None
         self.stop_detail = ""
         self.raw_output = bytearray()
         self.buffer = b""
-        self.root = os.geteuid() == 0
-        self.uid = slot.get("uid") if self.root else None
-        cgroup = slot.get("cgroup") if self.root else None
+        self.returncode = None
+        root = os.geteuid() == 0
+        cgroup = slot.get("cgroup") if root else None
         self.oom = cgroup and cgroup.get("oom")
         self.cgroup_kill = cgroup and cgroup.get("kill")
         self.oom_before = _read_counter(self.oom)
-        self.proc = subprocess.Popen(
-            sandbox["argv"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env={},  # the sandbox must not see the grader's environment (env -i)
-            close_fds=True,
-            start_new_session=True,
-            preexec_fn=_preexec(sandbox["limits"], self.uid, cgroup["procs"] if cgroup else []),
-        )
-        self.stderr_thread = None
+        ours, theirs = [], []
+        for reading_end_is_ours in (False, True, True, True, False):  # stdin stdout stderr status kill
+            r, w = os.pipe()
+            ours.append(r if reading_end_is_ours else w)
+            theirs.append(w if reading_end_is_ours else r)
+        try:
+            zygote.spawn({
+                "uid": slot.get("uid") if root else None,
+                "limits": sandbox["limits"],
+                "cgroups": cgroup["join"] if cgroup else [],
+                "unmount": cgroup["unmount"] if cgroup else [],
+            }, theirs)
+        except BaseException:
+            for fd in ours:
+                os.close(fd)
+            raise
+        finally:
+            for fd in theirs:
+                os.close(fd)
+        stdin, self.stdout_fd, stderr, self.status_fd, self.kill_fd = ours
+        self.stdin = os.fdopen(stdin, "wb")
+        self.stderr_fd, self.stderr_open = stderr, True
 
     def begin(self, wall_seconds):
-        """The job starts now: start the wall clock and the output reader."""
+        """The job starts now: start the wall clock."""
         self.deadline = time.monotonic() + wall_seconds
-        self.stderr_thread = threading.Thread(target=self._drain_stderr, daemon=True)
-        self.stderr_thread.start()
 
-    def _drain_stderr(self):
+    def _take_stderr(self):
         # Bytes written straight to fd 1/2 (bypassing print) count against the output cap too.
-        while True:
-            try:
-                chunk = self.proc.stderr.read1(65536)
-            except (OSError, ValueError):
-                return
-            if not chunk:
-                return
-            room = self.output_cap - len(self.raw_output)
-            self.raw_output += chunk[: max(room, 0)]
-            if len(chunk) > room:
-                self.stop("output_limit")
-                return
+        chunk = os.read(self.stderr_fd, 65536)
+        if not chunk:
+            self.stderr_open = False
+            return
+        room = self.output_cap - len(self.raw_output)
+        self.raw_output += chunk[: max(room, 0)]
+        if len(chunk) > room:
+            self.stop("output_limit")
+            raise Stopped("output_limit")
+
+    def drain(self):
+        """Takes what is left on stderr (the job is over, or about to be)."""
+        try:
+            while self.stderr_open and select.select([self.stderr_fd], [], [], 0)[0]:
+                self._take_stderr()
+        except (Stopped, OSError):
+            pass
+
+    def ran_out_of_memory(self):
+        """Whether the cgroup OOM-killed any process of this job so far."""
+        return bool(self.oom) and _read_counter(self.oom) > self.oom_before
 
     @property
     def alive(self):
@@ -153,8 +158,8 @@ class Student:
             raise Stopped(self.stop_reason, self.stop_detail)
         try:
             payload = marshal.dumps(message)  # trusted -> sandbox only; never loaded from it
-            self.proc.stdin.write(len(payload).to_bytes(4, "big") + payload)
-            self.proc.stdin.flush()
+            self.stdin.write(len(payload).to_bytes(4, "big") + payload)
+            self.stdin.flush()
         except (BrokenPipeError, OSError):
             self._died()
         reply = self._read_line()
@@ -164,16 +169,21 @@ class Student:
         return reply
 
     def _read_line(self):
-        fd = self.proc.stdout.fileno()
+        fd = self.stdout_fd
         while b"\n" not in self.buffer:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
                 self.stop("time_limit", "wall")
                 raise Stopped("time_limit", "wall")
             # Wake up now and then: the cgroup may have OOM-killed one of the job's processes.
-            ready, _, _ = select.select([fd], [], [], min(remaining, 0.05))
-            self._check_memory()
+            watched = [fd, self.stderr_fd] if self.stderr_open else [fd]
+            ready, _, _ = select.select(watched, [], [], min(remaining, 0.05))
             if not ready:
+                self._check_memory()
+                continue
+            if self.stderr_fd in ready:
+                self._take_stderr()
+            if fd not in ready:
                 continue
             chunk = os.read(fd, 1 << 20)
             if not chunk:
@@ -182,7 +192,6 @@ class Student:
             if len(self.buffer) > MAX_REPLY:
                 self.stop("crashed", "sent back a value that is too large")
                 raise Stopped("crashed", self.stop_detail)
-        self._check_memory()
         line, self.buffer = self.buffer.split(b"\n", 1)
         try:
             reply = json.loads(line)
@@ -194,7 +203,7 @@ class Student:
         return reply
 
     def _check_memory(self):
-        if self.oom and _read_counter(self.oom) > self.oom_before:
+        if self.ran_out_of_memory():
             self.stop("memory_limit")
             raise Stopped("memory_limit")
 
@@ -203,19 +212,35 @@ class Student:
         if self.stop_reason is None:
             if _read_counter(self.oom) > self.oom_before:
                 self.stop("memory_limit")
-            # bwrap reports death by a signal as 128 + signal number.
-            elif code in (-signal.SIGXCPU, 128 + signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGKILL):
+            elif code in (-signal.SIGXCPU, -signal.SIGKILL):
                 self.stop("time_limit", "cpu")
             else:
                 self.stop("crashed", f"exit status {code}")
         raise Stopped(self.stop_reason, self.stop_detail)
 
     def _wait(self, timeout):
-        try:
-            return self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
+        """The student process's exit code (-signal when killed), once every process of the
+        job is gone (the keeper reports only then)."""
+        if self.returncode is None and not self._read_status(timeout):
             self.kill()
-            return self.proc.wait()
+            self._read_status(None)
+        return self.returncode
+
+    def _read_status(self, timeout):
+        ready, _, _ = select.select([self.status_fd], [], [], timeout)
+        if not ready:
+            return False
+        line = b""
+        while not line.endswith(b"\n"):
+            chunk = os.read(self.status_fd, 4096)
+            if not chunk:
+                break
+            line += chunk
+        text = line.decode(errors="replace").strip()
+        if not text or text.startswith("E "):
+            raise SandboxFailure(f"the sandbox could not be set up: {text[2:] or 'the keeper died'}")
+        self.returncode = os.waitstatus_to_exitcode(int(text))
+        return True
 
     def stop(self, reason, detail=""):
         if self.stop_reason is None:
@@ -223,14 +248,11 @@ class Student:
         self.kill()
 
     def kill(self):
-        # Every process of the slot's uid at once (bwrap, its pid namespace, anything that
-        # left the session), then the session in case we are not root.
-        if self.uid is not None:
-            kill_uid(self.uid)
+        # The keeper kills every process of the job (it is their pid 1) and reports.
         try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+            os.write(self.kill_fd, b"k")
+        except OSError:
+            pass  # the keeper is already gone
         if self.cgroup_kill:
             try:
                 with open(self.cgroup_kill, "w") as f:
@@ -239,13 +261,18 @@ class Student:
                 pass
 
     def close(self):
+        """Stops the job and waits until every process of it is gone (its slot is free)."""
         self.kill()
-        self._wait(5.0)
-        reap_orphans()
-        if self.stderr_thread:
-            self.stderr_thread.join(1.0)
-        for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+        try:
+            self._wait(5.0)
+        except SandboxFailure:
+            pass
+        try:
+            self.stdin.close()
+        except OSError:
+            pass
+        for fd in (self.stdout_fd, self.stderr_fd, self.status_fd, self.kill_fd):
             try:
-                pipe.close()
+                os.close(fd)
             except OSError:
                 pass
