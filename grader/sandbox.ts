@@ -2,6 +2,7 @@
 // forks a fresh, single-use sandbox per job: harness/zygote.py), every limit, and the job
 // slots, passed to the trusted Python server, which starts the zygote with an empty
 // environment (the equivalent of env -i).
+import { chownSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config, SandboxMode } from "../src/config";
 import { createSlotCgroup, detectCgroups, removeSlotCgroup, sweepStaleCgroups, type CgroupMode, type SlotCgroup } from "./cgroup";
@@ -13,8 +14,8 @@ const JOB_PIDS = 64;
 
 export interface Slot {
   uid: number;
-  /** plus, as the zygote sees them: the cgroup.procs files a job joins, mounts to hide after */
-  cgroup?: SlotCgroup & { join: string[]; unmount: string[] };
+  /** plus, as the zygote sees them: the cgroup.procs files a job joins, and what to cover after */
+  cgroup?: SlotCgroup & { join: string[]; hide: string[] };
 }
 
 export interface SandboxSpec {
@@ -22,6 +23,8 @@ export interface SandboxSpec {
   limits: Record<string, [number, number]>;
   /** a sandbox is made while the previous job runs: two slots, each its own uid and cgroup */
   slots: Slot[];
+  /** whether each slot's jobs run as the slot's uid (else all as the zygote's) */
+  jobUids: boolean;
   cgroups: CgroupMode;
 }
 
@@ -35,15 +38,37 @@ export function slotUids(config: Config, pid = process.pid): number[] {
 }
 
 // What the zygote needs to give each job fresh namespaces and a uid of its own; the
-// student process drops all of them (and the bounding set) before reading any code.
+// student process gives all of them up before reading any code.
 const ZYGOTE_CAPS = ["CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_SETPCAP", "CAP_KILL"];
+const CAP_SYS_ADMIN = 21n;
 
-function bwrapArgv(command: string[], binds: string[] = []): string[] {
-  const root = process.getuid?.() === 0;
+/**
+ * "root": root with CAP_SYS_ADMIN (a host or VM): the zygote runs as real root without a
+ * user namespace, and each job slot gets a real uid of its own (process limits per job).
+ * "userns": anything else (a Docker container keeps no CAP_SYS_ADMIN; a developer is not
+ * root): a user namespace gives the zygote its capabilities, and jobs share one uid: the
+ * first slot's when we are root (never root on the host), else our own.
+ */
+export type Privilege = "root" | "userns";
+
+export function privilege(): Privilege {
+  if (process.getuid?.() !== 0) return "userns";
+  try {
+    const caps = /CapEff:\s*([0-9a-f]+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "0";
+    return (BigInt(`0x${caps}`) >> CAP_SYS_ADMIN) & 1n ? "root" : "userns";
+  } catch {
+    return "userns";
+  }
+}
+
+function bwrapArgv(command: string[], binds: string[] = [], uid?: number): string[] {
+  const root = privilege() === "root";
+  const asUser = !root && uid !== undefined && process.getuid?.() === 0
+    ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"]
+    : [];
   return [
+    ...asUser,
     "bwrap",
-    // As root, no user namespace: a job's uid is a real one of its own (process limits per
-    // job). Otherwise a user namespace gives the zygote its capabilities.
     ...(root
       ? ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
       : ["--unshare-all", "--unshare-user"]),
@@ -75,19 +100,25 @@ export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids
   const cgroups = detectCgroups();
   sweepStaleCgroups(cgroups);
   const bwrap = mode === "bwrap";
+  const jobUids = bwrap ? privilege() === "root" : process.getuid?.() === 0;
+  // Without per-job uids under bwrap, the zygote runs as the first slot's uid (see privilege()).
+  const zygoteUid = jobUids ? undefined : uids[0];
   const binds: string[] = [];
   const slots: Slot[] = uids.map((uid) => {
     const made = createSlotCgroup(cgroups, `slot-${owner}-${uid}`, Math.round(memory * 1.5), JOB_PIDS);
     if (!made) return { uid };
-    if (!bwrap) return { uid, cgroup: { ...made, join: made.procs, unmount: [] } };
+    if (zygoteUid !== undefined && process.getuid?.() === 0) {
+      for (const procs of made.procs) chownSync(procs, zygoteUid, zygoteUid); // it joins them itself
+    }
+    if (!bwrap) return { uid, cgroup: { ...made, join: made.procs, hide: [] } };
     // Inside bwrap, each of the slot's cgroup directories is bound under /cgroups.
     const inside = made.dirs.map((_, j) => `/cgroups/${uid}-${j}`);
     made.dirs.forEach((dir, j) => binds.push("--bind", dir, inside[j]!));
-    return { uid, cgroup: { ...made, join: inside.map((d) => `${d}/cgroup.procs`), unmount: inside } };
+    return { uid, cgroup: { ...made, join: inside.map((d) => `${d}/cgroup.procs`), hide: ["/cgroups"] } };
   });
   return {
     argv: bwrap
-      ? bwrapArgv([config.python, "-I", "-S", "/harness/zygote.py", "{control}", "1"], ["--seccomp", "{seccomp}", ...binds])
+      ? bwrapArgv([config.python, "-I", "-S", "/harness/zygote.py", "{control}", "1"], ["--seccomp", "{seccomp}", ...binds], zygoteUid)
       : [config.python, "-I", "-S", join(HARNESS_DIR, "zygote.py"), "{control}", "0"],
     limits: {
       RLIMIT_CPU: [g.cpuSeconds, g.cpuSeconds + 1], // soft: SIGXCPU, hard: SIGKILL
@@ -98,6 +129,7 @@ export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids
       RLIMIT_CORE: [0, 0],
     },
     slots,
+    jobUids,
     cgroups: slots.every((s) => s.cgroup) ? cgroups : "none",
   };
 }
@@ -107,9 +139,9 @@ export function destroySandbox(spec: SandboxSpec): void {
 }
 
 /** Whether bwrap can start the zygote's sandbox here (checked once at start). */
-export async function bwrapWorks(config: Config): Promise<boolean> {
+export async function bwrapWorks(config: Config, uid = slotUids(config)[0]): Promise<boolean> {
   try {
-    const argv = bwrapArgv([config.python, "-I", "-S", "-c", "pass"]);
+    const argv = bwrapArgv([config.python, "-I", "-S", "-c", "pass"], [], privilege() === "root" ? undefined : uid);
     const proc = Bun.spawn(argv, { env: {}, stdout: "ignore", stderr: "ignore" });
     return (await proc.exited) === 0;
   } catch {

@@ -99,16 +99,16 @@ class Student:
         self.cgroup_kill = cgroup and cgroup.get("kill")
         self.oom_before = _read_counter(self.oom)
         ours, theirs = [], []
-        for reading_end_is_ours in (False, True, True, True, False):  # stdin stdout stderr status kill
+        for reading_end_is_ours in (False, True, True, True, False, True):  # stdin stdout stderr status kill setup
             r, w = os.pipe()
             ours.append(r if reading_end_is_ours else w)
             theirs.append(w if reading_end_is_ours else r)
         try:
             zygote.spawn({
-                "uid": slot.get("uid") if root else None,
+                "uid": slot.get("uid") if sandbox.get("jobUids") else None,
                 "limits": sandbox["limits"],
                 "cgroups": cgroup["join"] if cgroup else [],
-                "unmount": cgroup["unmount"] if cgroup else [],
+                "hide": cgroup["hide"] if cgroup else [],
             }, theirs)
         except BaseException:
             for fd in ours:
@@ -117,7 +117,7 @@ class Student:
         finally:
             for fd in theirs:
                 os.close(fd)
-        stdin, self.stdout_fd, stderr, self.status_fd, self.kill_fd = ours
+        stdin, self.stdout_fd, stderr, self.status_fd, self.kill_fd, self.setup_fd = ours
         self.stdin = os.fdopen(stdin, "wb")
         self.stderr_fd, self.stderr_open = stderr, True
 
@@ -214,6 +214,8 @@ class Student:
                 self.stop("memory_limit")
             elif code in (-signal.SIGXCPU, -signal.SIGKILL):
                 self.stop("time_limit", "cpu")
+            elif select.select([self.setup_fd], [], [], 0)[0] and (why := os.read(self.setup_fd, 4096)):
+                raise SandboxFailure(f"the sandbox could not be set up: {why.decode(errors='replace')}")
             else:
                 self.stop("crashed", f"exit status {code}")
         raise Stopped(self.stop_reason, self.stop_detail)
@@ -271,7 +273,7 @@ class Student:
             self.stdin.close()
         except OSError:
             pass
-        for fd in (self.stdout_fd, self.stderr_fd, self.status_fd, self.kill_fd):
+        for fd in (self.stdout_fd, self.stderr_fd, self.status_fd, self.kill_fd, self.setup_fd):
             try:
                 os.close(fd)
             except OSError:

@@ -15,7 +15,9 @@ the job's kill pipe kills it. If the zygote dies, its jobs die with it (PDEATHSI
 
 argv: control fd (SOCK_SEQPACKET), "1" for fresh namespaces per job (bwrap) or "0" (rlimit
 mode). A request is one message: JSON {"uid", "limits", "cgroups": [cgroup.procs paths],
-"unmount": [paths]} with fds [stdin, stdout, stderr, status, kill] for the job.
+"hide": [paths]} with fds [stdin, stdout, stderr, status, kill, setup] for the job; the
+student process writes why on `setup` if its sandbox could not be set up, and closes it
+before the student's code runs (so that code cannot fake a set-up failure).
 """
 
 import ctypes
@@ -35,7 +37,7 @@ libc = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 0x4000, 1 << 18
-MNT_DETACH = 2
+MS_RDONLY = 1
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
 # securebits: noroot (uid 0 gains nothing on exec) and keep-caps off, both locked
 PR_SET_SECUREBITS, SECBITS_LOCKED_NOROOT = 28, 0x01 | 0x02 | 0x20
@@ -100,6 +102,7 @@ def drop_privileges(uid):
 
 def run_student(request, fds, isolate):
     """The student process: fresh namespaces, limits, uid, then the student's code."""
+    setup = fds[5]
     try:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         signal.set_wakeup_fd(-1)
@@ -110,16 +113,22 @@ def run_student(request, fds, isolate):
             fd = os.open(path, os.O_WRONLY)
             os.write(fd, b"0")  # this process, and so every process of the job
             os.close(fd)
-        for path in request.get("unmount", []):
-            libc.umount2(path.encode(), MNT_DETACH)  # the student need not see the cgroup files
+        for path in request.get("hide", []):  # the cgroup files: covered, as a user namespace may not unmount them
+            _mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, b"size=4k,mode=0555")
         for target, fd in enumerate(fds[:3]):
             os.dup2(fd, target)
-        os.closerange(3, 1 << 16)
+        setup = os.dup2(fds[5], 3)
+        os.closerange(4, 1 << 16)
         os.setsid()  # no terminal to reach; in rlimit mode the session is the job
         for name, value in request["limits"].items():
             resource.setrlimit(getattr(resource, name), tuple(value))
         drop_privileges(request.get("uid"))
         os.chdir("/tmp")
+    except BaseException as exc:
+        os.write(setup, f"{type(exc).__name__}: {exc}".encode())
+        os._exit(1)
+    os.close(3)
+    try:
         gc.enable()
         student.serve()
     except BaseException:
@@ -250,13 +259,13 @@ def main():
         except InterruptedError:
             continue
         if control in ready:
-            message, fds, _, _ = socket.recv_fds(control, 1 << 16, 5)
+            message, fds, _, _ = socket.recv_fds(control, 1 << 16, 6)
             if not message:
                 return  # the trusted server is gone (our jobs die with us)
             try:
                 request = json.loads(message)
-                if len(fds) != 5:
-                    raise ValueError("a job needs 5 file descriptors")
+                if len(fds) != 6:
+                    raise ValueError("a job needs 6 file descriptors")
                 if pids and not pids.resettable:
                     if os.fork() == 0:
                         control.close()
