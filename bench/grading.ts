@@ -7,6 +7,7 @@ import { loadConfig } from "../src/config";
 import { readAssignments } from "../src/assignments/files";
 import { Runner } from "../grader/grade";
 import { createSandbox, destroySandbox, slotUids } from "../grader/sandbox";
+import { cpuMeter } from "./cpu";
 import { median } from "./stats";
 
 const config = loadConfig(process.env);
@@ -36,9 +37,13 @@ export interface GradingBench {
   warmMs: number[];
   coldPerSec: number;
   warmPerSec: number;
+  /** CPU per job of every process involved (undefined where not measurable) */
+  coldCpuMs?: number;
+  warmCpuMs?: number;
 }
 
 export async function benchGrading(jobs: number): Promise<GradingBench> {
+  const meter = cpuMeter();
   const uids = slotUids(config, process.pid + 3_000_000);
   const sandbox = createSandbox(config, "bwrap", uids);
   const runner = new Runner(config, sandbox);
@@ -46,14 +51,19 @@ export async function benchGrading(jobs: number): Promise<GradingBench> {
   const warmMs: number[] = [];
   let coldTotal = 0;
   let warmTotal = 0;
+  let coldCpu = 0;
+  let warmCpu = 0;
   try {
     await runner.grade({ source: sum.referenceCode, tests: sum.testCode }); // start-up, not measured
     // Interleaved rounds, so both see the same machine noise.
     for (let round = 0; round < 4; round++) {
       let t0 = performance.now();
+      let c0 = meter?.read() ?? 0;
       for (let i = 0; i < jobs / 4; i++) coldMs.push(await coldJob(uids[0]!));
       coldTotal += performance.now() - t0;
+      coldCpu += (meter?.read() ?? 0) - c0;
       t0 = performance.now();
+      c0 = meter?.read() ?? 0;
       for (let i = 0; i < jobs / 4; i++) {
         const s = performance.now();
         const r = await runner.grade({ source: sum.referenceCode, tests: sum.testCode });
@@ -61,15 +71,25 @@ export async function benchGrading(jobs: number): Promise<GradingBench> {
         if (r.outcome !== "passed") throw new Error(`warm job: ${r.outcome}`);
       }
       warmTotal += performance.now() - t0;
+      warmCpu += (meter?.read() ?? 0) - c0;
     }
   } finally {
     runner.stop();
     destroySandbox(sandbox);
+    meter?.close();
   }
-  return { coldMs, warmMs, coldPerSec: (coldMs.length * 1000) / coldTotal, warmPerSec: (warmMs.length * 1000) / warmTotal };
+  return {
+    coldMs, warmMs,
+    coldPerSec: (coldMs.length * 1000) / coldTotal,
+    warmPerSec: (warmMs.length * 1000) / warmTotal,
+    coldCpuMs: meter && coldCpu / coldMs.length,
+    warmCpuMs: meter && warmCpu / warmMs.length,
+  };
 }
 
+const cpu = (ms?: number) => (ms === undefined ? "-" : ms.toFixed(1));
+
 export const summarizeGrading = (b: GradingBench) => [
-  ["cold bwrap + python3 -I -m unittest (floor)", median(b.coldMs), b.coldPerSec, 1],
-  ["warm runner (pre-forked, pre-started sandbox)", median(b.warmMs), b.warmPerSec, b.warmPerSec / b.coldPerSec],
+  ["cold bwrap + python3 -I -m unittest (floor)", median(b.coldMs), b.coldPerSec, 1, cpu(b.coldCpuMs)],
+  ["warm: zygote sandbox per job, tests in a long-lived runner", median(b.warmMs), b.warmPerSec, b.warmPerSec / b.coldPerSec, cpu(b.warmCpuMs)],
 ];

@@ -13,7 +13,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const jobs = env("BENCH_JOBS", 80);
 console.log(`grading: ${jobs} jobs each way, sequential, one grader slot`);
 const grading = await benchGrading(jobs);
-console.log(table([["what", "median ms", "jobs/s", "× floor"], ...summarizeGrading(grading)]));
+console.log(table([["what", "median ms", "jobs/s", "× floor", "CPU ms/job"], ...summarizeGrading(grading)]));
 
 const n = env("BENCH_FEEDBACK", 40);
 console.log(`\ntime to feedback: ${n} submissions, POST → graded event, real web + grader, unloaded`);

@@ -59,7 +59,7 @@ class Zygote:
     def spawn(self, request, fds):
         if self.proc.poll() is not None:
             raise SandboxFailure(f"the sandbox zygote exited ({self.proc.returncode})")
-        socket.send_fds(self.control, [json.dumps(request).encode()], fds)
+        socket.send_fds(self.control, [marshal.dumps(request)], fds)
 
     def close(self):
         self.control.close()

@@ -86,8 +86,21 @@ class Capture(io.TextIOBase):
         return text
 
 
+def release(tb):
+    """The frames of a MemoryError still hold what filled the memory: let it go first, or
+    describing the error (which imports traceback) fails for want of memory."""
+    while tb is not None:
+        try:
+            tb.tb_frame.clear()
+        except RuntimeError:
+            pass  # a frame still running (serve's own)
+        tb = tb.tb_next
+
+
 def describe(exc, source):
     """An exception as data: type, message, args, and the student's own traceback frames."""
+    if isinstance(exc, MemoryError):
+        release(exc.__traceback__)
     import linecache
     import traceback
 

@@ -14,20 +14,22 @@ status on the job's status pipe ("E <message>" if the set-up failed). A byte (or
 the job's kill pipe kills it. If the zygote dies, its jobs die with it (PDEATHSIG).
 
 argv: control fd (SOCK_SEQPACKET), "1" for fresh namespaces per job (bwrap) or "0" (rlimit
-mode). A request is one message: JSON {"uid", "limits", "cgroups": [cgroup.procs paths],
+mode). A request is one message: marshal {"uid", "limits", "cgroups": [cgroup.procs paths],
 "hide": [paths]} with fds [stdin, stdout, stderr, status, kill, setup] for the job; the
 student process writes why on `setup` if its sandbox could not be set up, and closes it
 before the student's code runs (so that code cannot fake a set-up failure).
 """
 
+# Only C modules beyond what student.py needs: every page this process holds is copied or
+# faulted in again by each job (the Python wrappers of signal and socket pull in enum).
+import _signal as signal
+import _socket
 import ctypes
 import gc
-import json
+import marshal
 import os
 import resource
 import select
-import signal
-import socket
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -246,8 +248,18 @@ def _report_failure(fds, exc):
         pass
 
 
+def receive(control):
+    """One request and the file descriptors that came with it (SCM_RIGHTS)."""
+    message, ancillary, _, _ = control.recvmsg(1 << 16, _socket.CMSG_SPACE(6 * 4))
+    fds = []
+    for level, kind, data in ancillary:
+        if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
+            fds += [int.from_bytes(data[i:i + 4], sys.byteorder, signed=True) for i in range(0, len(data) - 3, 4)]
+    return message, fds
+
+
 def main():
-    control = socket.socket(fileno=int(sys.argv[1]))
+    control = _socket.socket(fileno=int(sys.argv[1]))
     isolate = sys.argv[2] == "1"
     pids = PidNamespaces() if isolate else None
     jobs = Jobs(isolate)
@@ -259,11 +271,11 @@ def main():
         except InterruptedError:
             continue
         if control in ready:
-            message, fds, _, _ = socket.recv_fds(control, 1 << 16, 6)
+            message, fds = receive(control)
             if not message:
                 return  # the trusted server is gone (our jobs die with us)
             try:
-                request = json.loads(message)
+                request = marshal.loads(message)  # from the trusted server, never from a job
                 if len(fds) != 6:
                     raise ValueError("a job needs 6 file descriptors")
                 if pids and not pids.resettable:
