@@ -1,17 +1,20 @@
-// The whole stack on this machine: a web process and two graders, students submitting in
-// a loop (submit, wait for the graded event, submit again) for a while. Reports graded per
-// second and that nothing was lost.
+// The whole stack on this machine, as deployed: nginx (the production config, when nginx is
+// installed) in front of a web process, and two graders; students submit in a loop (submit,
+// wait for the graded event, submit again) for a while. Reports graded per second and that
+// nothing was lost.
 import { benchScratch } from "./scratch";
 import { Client } from "../tests/helpers/app";
 import { readEvents } from "../tests/helpers/events";
 import { freePort, startGrader, startWeb } from "../tests/helpers/processes";
+import { startProxy, type ProxyProc } from "../tests/deploy/proxy-process";
 import { median, percentile } from "./stats";
 
 export async function benchStack(seconds: number, students: number) {
   const { scratch, env } = await benchScratch();
   const port = freePort();
   const procs = await Promise.all([startWeb(port, env), startGrader({ ...env, LOG_LEVEL: "info" }), startGrader({ ...env, LOG_LEVEL: "info" })]);
-  const url = `http://127.0.0.1:${port}`;
+  const proxy: ProxyProc | undefined = Bun.which("nginx") ? await startProxy(`127.0.0.1:${port}`) : undefined;
+  const url = proxy?.base ?? `http://127.0.0.1:${port}`;
   let accepted = 0;
   let graded = 0;
   const waits: number[] = [];
@@ -34,9 +37,10 @@ export async function benchStack(seconds: number, students: number) {
       }
     }));
     const elapsed = (performance.now() - started) / 1000;
-    return { seconds: elapsed, students, accepted, graded, lost: accepted - graded, perSecond: graded / elapsed,
+    return { proxy: proxy ? "nginx" : "none", seconds: elapsed, students, accepted, graded, lost: accepted - graded, perSecond: graded / elapsed,
       medianMs: median(waits), p95Ms: percentile(waits, 95), p99Ms: percentile(waits, 99) };
   } finally {
+    await proxy?.stop();
     await Promise.all(procs.map((p) => p.stop()));
     await scratch.drop();
   }
