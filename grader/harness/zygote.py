@@ -40,7 +40,7 @@ CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 0x4000, 1 << 18
 MS_RDONLY = 1
-PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS = 1, 38
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_CHILD_SUBREAPER = 1, 38, 36
 # securebits: noroot (uid 0 gains nothing on exec) and keep-caps off, both locked
 PR_SET_SECUREBITS, SECBITS_LOCKED_NOROOT = 28, 0x01 | 0x02 | 0x20
 TMPFS = b"size=16m,mode=1777"
@@ -262,6 +262,8 @@ def main():
     control = _socket.socket(fileno=int(sys.argv[1]))
     isolate = sys.argv[2] == "1"
     pids = PidNamespaces() if isolate else None
+    if not isolate:  # no pid namespace reaps a job's orphans: they come to us (Jobs.handle reaps them)
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     jobs = Jobs(isolate)
     gc.freeze()  # what the children inherit stays shared: the collector never touches it
     gc.disable()  # (and this loop makes no garbage worth collecting)
