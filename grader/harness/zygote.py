@@ -126,6 +126,7 @@ def run_student(request, fds, isolate):
             resource.setrlimit(getattr(resource, name), tuple(value))
         drop_privileges(request.get("uid"))
         os.chdir("/tmp")
+        student.warm_up()  # as the student, before any code of theirs exists in this process
     except BaseException as exc:
         os.write(setup, f"{type(exc).__name__}: {exc}".encode())
         os._exit(1)
