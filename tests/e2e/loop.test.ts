@@ -73,8 +73,10 @@ describe("concurrency", () => {
   test("20 concurrent submissions by one user: exactly one 202 and nineteen 409", async () => {
     const c = Client.forUrl(base);
     await c.json("/api/me"); // get the cookie first
+    // Whichever is accepted takes a while to grade, so it is still pending while the rest
+    // arrive (graders are fast enough to finish a plain one within the burst).
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => c.submit(ids.sum!, `def sum(a, b):\n    return a + b  # ${i}\n`).then((r) => r.status)),
+      Array.from({ length: 20 }, (_, i) => c.submit(ids.sum!, `import time\ntime.sleep(2)\ndef sum(a, b):\n    return a + b  # ${i}\n`).then((r) => r.status)),
     );
     expect(statuses.filter((s) => s === 202).length).toBe(1);
     expect(statuses.filter((s) => s === 409).length).toBe(19);
@@ -83,7 +85,8 @@ describe("concurrency", () => {
   test("30 submissions with two graders: each graded exactly once, both graders took part", async () => {
     const clients = Array.from({ length: 30 }, () => Client.forUrl(base));
     const created = await Promise.all(clients.map(async (c, i) => {
-      const res = await c.submit(ids["hello-world"]!, `def hello():\n    return 'Hello world!'  # ${i} ${crypto.randomUUID()}\n`);
+      // Each job takes a moment, so neither grader can take all 30 before the other wakes up.
+      const res = await c.submit(ids["hello-world"]!, `import time\ntime.sleep(0.1)\ndef hello():\n    return 'Hello world!'  # ${i} ${crypto.randomUUID()}\n`);
       expect(res.status).toBe(202);
       return ((await res.json()) as { id: number }).id;
     }));
