@@ -9,6 +9,8 @@ import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
 import { pageRoutes } from "./pages/routes";
+import { WarmPages } from "./pages/warm";
+import { VerifiedCookies } from "./identity/cookie";
 import { requestGuard } from "./security/guard";
 import { methodTable, wrongMethod } from "./security/methods";
 import type { EventHub } from "./submissions/hub";
@@ -28,9 +30,13 @@ function errorResponse(request: Request, status: number, message: string, header
   });
 }
 
-export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics()) {
+const warmPages = (ctx: Context) => new WarmPages(ctx, new VerifiedCookies(ctx.config.sessionSecrets));
+
+export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(), warm = warmPages(ctx)) {
   const allowed = methodTable(() => app.routes);
   const app = new Elysia()
+    // First of all: a returning user's warm assignment page, complete with the guard's headers.
+    .onRequest(({ request }) => warm.answer(request))
     .onError(({ error, code, request }) => {
       const known = error instanceof HttpError ? error : isDatabaseUnavailable(error) ? DATABASE_UNAVAILABLE : undefined;
       if (known) return errorResponse(request, known.status, known.message, known.headers);
@@ -51,6 +57,16 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics())
     .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))
     .use(submissionApi(ctx, hub))
-    .use(pageRoutes(ctx, hub));
+    .use(pageRoutes(ctx, hub, warm));
   return app;
+}
+
+/**
+ * The web process's handler: a warm page straight from memory (the same answer the app's
+ * first hook gives, without the app's own per-request work), anything else through the app.
+ */
+export function createHandler(ctx: Context, hub: EventHub, http: HttpMetrics) {
+  const warm = warmPages(ctx);
+  const app = createApp(ctx, hub, http, warm);
+  return { app, warm, fetch: (request: Request) => warm.answer(request) ?? app.fetch(request) };
 }

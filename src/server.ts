@@ -1,7 +1,7 @@
 // The web process (`bun run start`): listen, and shut down gracefully.
 import { configOrExit } from "./config";
 import { closeContext, createContext } from "./context";
-import { createApp } from "./app";
+import { createHandler } from "./app";
 import { EventHub } from "./submissions/hub";
 import { HttpMetrics } from "./observe/metrics";
 import { observed } from "./observe/http";
@@ -10,9 +10,9 @@ const config = configOrExit();
 const ctx = createContext(config, "web");
 const hub = new EventHub(config.redisUrl, ctx.keys, ctx.cache);
 const http = new HttpMetrics();
-const app = createApp(ctx, hub, http);
+const handler = createHandler(ctx, hub, http);
 // The SSE heartbeat (SSE_HEARTBEAT_MS) keeps streams inside Bun's idle timeout.
-const server = Bun.serve({ port: config.port, fetch: observed((r) => app.fetch(r), ctx.log, http), idleTimeout: 30 });
+const server = Bun.serve({ port: config.port, fetch: observed(handler.fetch, ctx.log, http), idleTimeout: 30 });
 // Not app.server = server: Elysia would then reload the server with its own fetch, dropping
 // the request wrapper (ids, logs, metrics, the socket address for per-IP limits).
 ctx.log.info("web listening", { url: `http://localhost:${server.port}` });

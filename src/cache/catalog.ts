@@ -16,6 +16,8 @@ export interface Catalog {
 export class AssignmentCatalog {
   private current?: Promise<Catalog>;
   private loadedAt = 0;
+  /** the catalog `current` resolved to, for callers that must not wait */
+  private loaded?: Catalog;
 
   constructor(private db: Db) {}
 
@@ -24,15 +26,24 @@ export class AssignmentCatalog {
       this.loadedAt = Date.now();
       const loading = this.load();
       this.current = loading;
-      loading.catch(() => {
+      this.loaded = undefined;
+      loading.then((catalog) => {
+        if (this.current === loading) this.loaded = catalog;
+      }, () => {
         if (this.current === loading) this.current = undefined; // retry on the next request
       });
     }
     return this.current;
   }
 
+  /** The current catalog if it is loaded and not due for a reload, else undefined (then use get). */
+  peek(): Catalog | undefined {
+    return this.loaded && Date.now() - this.loadedAt <= MAX_AGE_MS ? this.loaded : undefined;
+  }
+
   invalidate(): void {
     this.current = undefined;
+    this.loaded = undefined;
   }
 
   private async load(): Promise<Catalog> {

@@ -4,6 +4,11 @@
 const MAX_USERS = 50_000;
 const TTL_MS = 60_000;
 
+interface Checks<T> {
+  fresh?: (cached: T) => boolean;
+  keep?: (loaded: T) => boolean;
+}
+
 interface Entry {
   expires: number;
   values: Map<string, unknown>;
@@ -18,20 +23,33 @@ export class UserCache {
   hits = 0;
   misses = 0;
 
-  /** The cached value for (user, key), or the loader's, kept unless the user changed meanwhile. */
-  async get<T>(userId: string, key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * The cached value for (user, key), or the loader's, kept unless the user changed meanwhile.
+   * `fresh` can refuse a cached value (it depends on more than the user), `keep` a new one.
+   */
+  async get<T>(userId: string, key: string, load: () => Promise<T>, check: Checks<T> = {}): Promise<T> {
     const entry = this.entries.get(userId);
     if (entry && entry.expires > Date.now() && entry.values.has(key)) {
-      this.hits++;
-      return entry.values.get(key) as T;
+      const value = entry.values.get(key) as T;
+      if (!check.fresh || check.fresh(value)) {
+        this.hits++;
+        return value;
+      }
     }
     this.misses++;
     const startedAt = this.seq;
     const value = await load();
     // A change heard while we read may have made `value` stale: then it is not kept.
     const changed = startedAt < this.clearedAt || (this.invalidated.get(userId) ?? -1) > startedAt;
-    if (!changed) this.store(userId, key, value);
+    if (!changed && (!check.keep || check.keep(value))) this.store(userId, key, value);
     return value;
+  }
+
+  /** The cached value for (user, key) if there is one, without waiting for anything. */
+  peek<T>(userId: string, key: string): T | undefined {
+    const entry = this.entries.get(userId);
+    if (!entry || entry.expires <= Date.now()) return undefined;
+    return entry.values.get(key) as T | undefined;
   }
 
   private store(userId: string, key: string, value: unknown): void {

@@ -32,6 +32,8 @@ export function verifyUserId(secrets: string[], value: string | undefined): { id
 
 export function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
+  // The usual header is our cookie alone: no split for it (this runs on every request).
+  if (header.startsWith(`${name}=`) && header.indexOf(";") < 0) return header.slice(name.length + 1).trim();
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
@@ -46,12 +48,38 @@ export function cookieHeader(secret: string, id: string, secure: boolean): strin
 }
 
 /**
+ * Cookie values already verified against the current secret, so a returning user costs a
+ * lookup instead of an HMAC. Only values that passed verification get in (the oldest go
+ * first past `max`); one per process and secret list, like the secrets themselves.
+ */
+export class VerifiedCookies {
+  private ids = new Map<string, string>();
+  constructor(readonly secrets: string[], private max = 50_000) {}
+
+  /** The user id in a cookie value signed by the current secret, if it is one. */
+  current(value: string): string | undefined {
+    return this.ids.get(value);
+  }
+
+  remember(value: string, id: string): void {
+    this.ids.set(value, id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.keys().next().value!);
+  }
+}
+
+/**
  * The user of a request, and the Set-Cookie header to send when the user is new or the
  * cookie was signed by an older secret (re-signed with the current one, same id).
  */
-export function identify(request: Request, secrets: string[], secure: boolean): { userId: string; setCookie?: string } {
-  const found = verifyUserId(secrets, readCookie(request.headers.get("cookie"), COOKIE_NAME));
-  if (found && found.secret === 0) return { userId: found.id };
+export function identify(request: Request, verified: VerifiedCookies, secure: boolean): { userId: string; setCookie?: string } {
+  const value = readCookie(request.headers.get("cookie"), COOKIE_NAME);
+  const known = value && verified.current(value);
+  if (known) return { userId: known };
+  const found = verifyUserId(verified.secrets, value);
+  if (found && found.secret === 0) {
+    verified.remember(value!, found.id);
+    return { userId: found.id };
+  }
   const userId = found?.id ?? crypto.randomUUID();
-  return { userId, setCookie: cookieHeader(secrets[0]!, userId, secure) };
+  return { userId, setCookie: cookieHeader(verified.secrets[0]!, userId, secure) };
 }

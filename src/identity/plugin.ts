@@ -2,18 +2,33 @@ import { Elysia } from "elysia";
 import type { Config } from "../config";
 import { clientIp, isHttps } from "../security/client";
 import { requestContext } from "../observe/request-context";
-import { identify } from "./cookie";
+import { identify, VerifiedCookies } from "./cookie";
 
 /**
- * Adds `userId` (from the signed cookie only) and `ip` (the client's address, for rate
- * limits) to every route of the instance that uses it; sets the cookie for new visitors.
+ * The address rate limits count by (see clientIp). The socket's address is noted by the
+ * server's request wrapper (src/observe/http.ts) and looked up only when asked for here.
  */
-export const identityPlugin = (config: Config) =>
-  new Elysia().derive({ as: "scoped" }, ({ request, set }) => {
-    const secure = config.cookieSecure === "always" ||
-      (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
-    const { userId, setCookie } = identify(request, config.sessionSecrets, secure);
-    if (setCookie) set.headers["set-cookie"] = setCookie;
-    // The socket's address is noted by the server's request wrapper (src/observe/http.ts).
-    return { userId, ip: clientIp(request, requestContext.getStore()?.peer, config.trustProxy) };
-  });
+export const clientAddress = (config: Config, request: Request) =>
+  clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
+
+/** The user of a request, from the signed cookie only; sets the cookie for new visitors. */
+function userOf(config: Config, verified: VerifiedCookies, request: Request, headers: Record<string, unknown>): string {
+  const secure = config.cookieSecure === "always" ||
+    (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
+  const { userId, setCookie } = identify(request, verified, secure);
+  if (setCookie) headers["set-cookie"] = setCookie;
+  return userId;
+}
+
+/** Adds `userId` to every route of the instance that uses it (routes that count nothing by address). */
+export const userPlugin = (config: Config, verified = new VerifiedCookies(config.sessionSecrets)) =>
+  new Elysia().derive({ as: "scoped" }, ({ request, set }) => ({ userId: userOf(config, verified, request, set.headers) }));
+
+/** Adds `userId` and `ip` (the client's address, for rate limits) to every route of the instance that uses it. */
+export const identityPlugin = (config: Config) => {
+  const verified = new VerifiedCookies(config.sessionSecrets);
+  return new Elysia().derive({ as: "scoped" }, ({ request, set }) => ({
+    userId: userOf(config, verified, request, set.headers),
+    ip: clientAddress(config, request),
+  }));
+};

@@ -8,9 +8,7 @@ export class Histogram {
   count = 0;
 
   observe(ms: number): void {
-    BUCKETS_MS.forEach((le, i) => {
-      if (ms <= le) this.counts[i]!++;
-    });
+    for (let i = BUCKETS_MS.length - 1; i >= 0 && ms <= BUCKETS_MS[i]!; i--) this.counts[i]!++;
     this.sum += ms;
     this.count++;
   }
@@ -48,6 +46,18 @@ export function routeOf(path: string): string {
 export class HttpMetrics {
   private requests = new Map<string, number>();
   private latency = new Map<string, Histogram>();
+  /** routeOf by path: most requests repeat a path seen before */
+  private routes = new Map<string, string>();
+
+  /** The route of a path (routeOf), remembered for the next request of the same path. */
+  routeOf(path: string): string {
+    let route = this.routes.get(path);
+    if (route === undefined) {
+      if (this.routes.size >= 10_000) this.routes.clear();
+      this.routes.set(path, (route = routeOf(path)));
+    }
+    return route;
+  }
 
   record(route: string, method: string, status: number, ms: number): void {
     const key = `${route} ${method} ${status}`;

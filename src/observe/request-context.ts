@@ -1,5 +1,24 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
-/** The request being handled: its id (for every log line written for it) and the
- *  address of the socket it came on (for per-IP limits). */
-export const requestContext = new AsyncLocalStorage<{ id: string; peer?: string }>();
+/** What the server knows of a request's socket (Bun's Server). */
+export interface Peer {
+  requestIP(request: Request): { address: string } | null;
+}
+
+/**
+ * The request being handled: its id (for every log line written for it) and the address of
+ * the socket it came on (for per-IP limits), asked of the server only when a route needs it:
+ * most requests (pages) never do, and the call is not free.
+ */
+export class RequestScope {
+  private address?: string | null;
+
+  constructor(readonly id: string, private request: Request, private server: Peer) {}
+
+  get peer(): string | undefined {
+    if (this.address === undefined) this.address = this.server.requestIP(this.request)?.address ?? null;
+    return this.address ?? undefined;
+  }
+}
+
+export const requestContext = new AsyncLocalStorage<RequestScope>();

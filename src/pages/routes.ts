@@ -5,7 +5,7 @@ import type { AssignmentRow } from "../db/schema";
 import { derived } from "../cache/catalog";
 import { renderHandout } from "../../views/markdown";
 import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
-import { identityPlugin } from "../identity/plugin";
+import { clientAddress, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { EventHub } from "../submissions/hub";
 import { idParams, parseId, readFormCode } from "../submissions/input";
@@ -18,14 +18,16 @@ import { pointsNumber } from "../../views/layout";
 import { historySection } from "../../views/history";
 import { assignmentPage, listPage } from "../../views/pages";
 import { isPending, submissionBody, submissionWidget } from "../../views/submission";
-import { HTML, pageResponse } from "./etag";
+import { etagged, HTML, sendPage } from "./etag";
 import { isHtmx } from "./htmx";
+import type { WarmPages } from "./warm";
 
-
-export const pageRoutes = (ctx: Context, hub: EventHub) => {
+/** `warm` answers warm assignment pages before routing (see warm.ts); it renders through these routes. */
+export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
   const nextIdFor = async (s: Submission | undefined, a: AssignmentRow) =>
     s?.correct ? nextAssignment(ctx, a) : undefined;
 
+  /** The page and whether a submission is pending on it (its queue position moves by itself). */
   async function renderAssignment(userId: string, a: AssignmentRow, error?: string, from?: number) {
     const [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
     const submission = latest ? await snapshot(ctx, latest) : undefined;
@@ -34,11 +36,12 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
     const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
     const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
     const handout = derived(await ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
-    return assignmentPage({
+    const pending = isPending(submission);
+    const body = assignmentPage({
       assignment: a, handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
-      widget, history: await historyOf(userId, a.id, latest?.id),
-      pending: isPending(submission), solved: progress.solved.includes(a.id),
+      widget, history: await historyOf(userId, a.id, latest?.id), pending, solved: progress.solved.includes(a.id),
     });
+    return { body, pending };
   }
 
   /** Every submission of the assignment but the latest, which the live widget shows. */
@@ -48,20 +51,23 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
   }
 
   return new Elysia()
-    .use(identityPlugin(ctx.config))
+    .use(userPlugin(ctx.config, warm.verified))
     .get("/", async ({ userId, redirect }) => {
       const { solved } = await progressOf(ctx, userId);
       const first = (await listAssignments(ctx, solved)).find((a) => !a.solved);
       return redirect(first ? `/assignments/${first.id}` : "/assignments", 302);
     })
-    .get("/assignments", async ({ userId, request }) => {
+    .get("/assignments", async ({ userId, request, set }) => {
       const { solved, points } = await progressOf(ctx, userId);
-      return pageResponse(request, listPage(await listAssignments(ctx, solved), points));
+      return sendPage(request, set, etagged(listPage(await listAssignments(ctx, solved), points)));
     })
-    .get("/assignments/:id", async ({ userId, params, query, request }) => {
+    .get("/assignments/:id", async ({ userId, params, query, request, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
       const from = typeof query.from === "string" && /^[0-9]{1,10}$/.test(query.from) ? Number(query.from) : undefined;
-      return pageResponse(request, await renderAssignment(userId, a, undefined, from));
+      const page = from === undefined
+        ? await warm.get(userId, a, () => renderAssignment(userId, a))
+        : etagged((await renderAssignment(userId, a, undefined, from)).body);
+      return sendPage(request, set, page);
     }, { params: idParams })
     // The live widget alone (with the history and points): another tab of the same user
     // fetches it when this user submits elsewhere, and follows the new submission from there.
@@ -73,8 +79,9 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       const history = html`<hx-partial hx-target="#history" hx-swap="outerHTML">${await historyOf(userId, a.id, latest?.id)}</hx-partial>`.value;
       return new Response(widget + history + await pointsPartial(userId), { headers: HTML });
     }, { params: idParams })
-    .post("/assignments/:id/submit", async ({ userId, ip, params, request, redirect, set }) => {
+    .post("/assignments/:id/submit", async ({ userId, params, request, redirect, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
+      const ip = clientAddress(ctx.config, request);
       let submission: Submission;
       try {
         Object.assign(set.headers, await checkSubmissionRate(ctx, userId, ip));
@@ -84,7 +91,7 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
         if (!(e instanceof HttpError)) throw e;
         Object.assign(set.headers, e.headers);
         set.status = e.status;
-        if (!isHtmx(request)) return new Response(await renderAssignment(userId, a, e.message), { status: e.status, headers: HTML });
+        if (!isHtmx(request)) return new Response((await renderAssignment(userId, a, e.message)).body, { status: e.status, headers: HTML });
         const latest = await latestSubmission(ctx, userId, a.id);
         const current = latest ? await snapshot(ctx, latest) : undefined;
         return new Response(submissionWidget({ submission: current, error: e.message, nextId: await nextIdFor(current, a) }).value,
@@ -98,8 +105,9 @@ export const pageRoutes = (ctx: Context, hub: EventHub) => {
       const history = html`<hx-partial hx-target="#history" hx-swap="outerHTML">${await historyOf(userId, a.id, submission.id)}</hx-partial>`.value;
       return new Response(widget + points + history, { status: 202, headers: HTML });
     }, { parse: "none", params: idParams })
-    .get("/submissions/:id/stream", async ({ userId, ip, params, request, set }) => {
+    .get("/submissions/:id/stream", async ({ userId, params, request, set }) => {
       const id = parseId(params.id, "This submission");
+      const ip = clientAddress(ctx.config, request);
       return submissionStream(ctx, hub, { id, userId, ip, lastEventId: request.headers.get("last-event-id") }, {
         render: async (s) => {
           const a = await getAssignment(ctx, s.assignmentId);

@@ -2,6 +2,7 @@
 import { Elysia } from "elysia";
 import type { Config } from "../config";
 import { HttpError } from "../lib/errors";
+import { requestContext } from "../observe/request-context";
 import { requestedHost } from "./client";
 import { SECURITY_HEADERS } from "./headers";
 import { KNOWN_METHODS, wrongMethod } from "./methods";
@@ -40,17 +41,26 @@ function headerBytes(headers: Headers): number {
   return n;
 }
 
+/** The 414 or 431 a request gets for its size, or undefined (the guard's first checks). */
+export function sizeRefusal(request: Request): HttpError | undefined {
+  if (request.url.length > MAX_URL_BYTES) {
+    return new HttpError(414, `The address is longer than the limit of ${MAX_URL_BYTES} characters.`);
+  }
+  // Through the server (a request scope is open) Bun.serve has refused such headers already:
+  // counting them again would read every header of every request.
+  if (!requestContext.getStore() && headerBytes(request.headers) > MAX_HEADER_BYTES) {
+    return new HttpError(431, `The request headers are larger than the limit of ${MAX_HEADER_BYTES} bytes.`);
+  }
+  return undefined;
+}
+
 /** `allowed(path)` lists the methods a path answers to (see methods.ts). */
 export const requestGuard = (config: Config, allowed: (path: string) => string[]) =>
   new Elysia({ name: "request-guard" })
     .onRequest(({ request, set }) => {
       Object.assign(set.headers, SECURITY_HEADERS);
-      if (request.url.length > MAX_URL_BYTES) {
-        throw new HttpError(414, `The address is longer than the limit of ${MAX_URL_BYTES} characters.`);
-      }
-      if (headerBytes(request.headers) > MAX_HEADER_BYTES) {
-        throw new HttpError(431, `The request headers are larger than the limit of ${MAX_HEADER_BYTES} bytes.`);
-      }
+      const refused = sizeRefusal(request);
+      if (refused) throw refused;
       if (!KNOWN_METHODS.has(request.method)) throw wrongMethod(allowed(new URL(request.url).pathname), request.method);
       if (!SAFE_METHODS.has(request.method) && isCrossSite(request, config.trustProxy)) {
         throw new HttpError(403, "This request came from another website, so it was refused. Submit your code from PyPractice's own pages.");
