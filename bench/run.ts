@@ -1,8 +1,9 @@
 // `bun run bench`: every benchmark, medians and ratios against floors measured in the same run.
 // Sizes can be lowered for a quick look: BENCH_JOBS, BENCH_FEEDBACK, BENCH_SECONDS,
-// BENCH_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS.
+// BENCH_CONNECTIONS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS.
 import { benchFeedback } from "./feedback";
 import { benchGrading, summarizeGrading } from "./grading";
+import { benchPostgres } from "./postgres";
 import { benchStack } from "./stack";
 import { benchStreams } from "./streams";
 import { median, percentile, table } from "./stats";
@@ -26,10 +27,16 @@ const connections = env("BENCH_CONNECTIONS", 50);
 console.log(`\nweb: ${connections} connections, ${seconds} s each, load driver in this process`);
 console.log(await benchWeb(seconds, connections));
 
+const pgSeconds = env("BENCH_PG_SECONDS", 60);
+const pgConnections = env("BENCH_PG_CONNECTIONS", 100);
+console.log(`\npostgres under load: ${pgConnections} connections for ${pgSeconds} s each way (4 status reads : 1 POST), 10 connections, per 10 s`);
+console.log(await benchPostgres(pgSeconds, pgConnections));
+
 const stackSeconds = env("BENCH_STACK_SECONDS", 60);
 const students = env("BENCH_STUDENTS", 40);
-console.log(`\nwhole stack: web + 2 graders, ${students} students in a submit-and-wait loop for ${stackSeconds} s`);
+console.log(`\nwhole stack: nginx + web + 2 graders, ${students} students in a submit-and-wait loop for ${stackSeconds} s`);
 const s = await benchStack(stackSeconds, students);
+if (s.proxy === "none") console.log("(nginx is not installed: the students talk to the web process directly)");
 console.log(table([["graded/s", "accepted", "graded", "lost", "feedback median ms", "p95 ms", "p99 ms"],
   [s.perSecond, String(s.accepted), String(s.graded), String(s.lost), s.medianMs, s.p95Ms, s.p99Ms]]));
 

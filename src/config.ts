@@ -9,6 +9,13 @@ export interface Config {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  database: {
+    /** connections in this process's Postgres pool */
+    poolSize: number;
+    /** queries and transactions this process has out at once, pipelined over the connections;
+     *  the rest wait their turn. 0 = no bound: one plain postgres.js pool (slows down under load) */
+    maxInFlight: number;
+  };
   /** signs with the first, accepts any: rotate by putting the new secret first */
   sessionSecrets: string[];
   /** proxies in front of us whose X-Forwarded-For/-Proto/-Host are believed (0 = none) */
@@ -105,12 +112,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[\w:.-]{0,64}$/.test(redisPrefix)) {
     throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _ : . - (got "${redisPrefix}").`);
   }
+  const poolSize = int(env, "DATABASE_POOL_SIZE", 10, 1, 1000);
   return {
     production,
     port: int(env, "PORT", 7800, 0, 65535),
     databaseUrl: url(env, "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres", ["postgres:", "postgresql:"]),
     redisUrl: url(env, "REDIS_URL", "redis://127.0.0.1:6379", ["redis:", "rediss:"]),
     redisPrefix,
+    // A plain postgres.js pool slows down under sustained load (see src/db/gate.ts).
+    database: { poolSize, maxInFlight: int(env, "DATABASE_MAX_IN_FLIGHT", 10 * poolSize, 0, 1_000_000) },
     sessionSecrets: sessionSecrets(env, production),
     trustProxy: int(env, "TRUST_PROXY", 0, 0, 10),
     cookieSecure: oneOf(env, "COOKIE_SECURE", "auto", ["auto", "always", "never"] as const),

@@ -2,25 +2,37 @@
 // submission ids; Postgres stays the source of truth.
 import type Redis from "ioredis";
 import type { Keys } from "./keys";
+import type { Submission } from "../submissions/view-model";
+import { LuaScript } from "./script";
 
 export interface ChangeMessage {
   id: number;
   userId: string;
+  /**
+   * The new state, when it is final (graded or error): it never changes again, so open
+   * streams send it without reading the row. Other changes are read from Postgres.
+   */
+  final?: Submission;
 }
+
+// KEYS[1] the queue. ARGV[1] the submission id, ARGV[2] the queue-moved channel, ARGV[3] the
+// events channel, ARGV[4] the change message (JSON).
+// Effect: pushes the id and announces it on both channels, atomically.
+// Returns the queue's length after the push.
+const ENQUEUE = new LuaScript(`
+local length = redis.call('LPUSH', KEYS[1], ARGV[1])
+redis.call('PUBLISH', ARGV[2], '1')
+redis.call('PUBLISH', ARGV[3], ARGV[4])
+return length
+`);
 
 /**
  * A new submission: queued, the queue's watchers told, its user's caches dropped, in one
  * round trip. Returns the queue's length after the push: the jobs ahead are one fewer.
  */
 export async function enqueue(redis: Redis, keys: Keys, change: ChangeMessage): Promise<number> {
-  const replies = await redis.multi()
-    .lpush(keys.queue, String(change.id))
-    .publish(keys.queueChannel, "1")
-    .publish(keys.eventsChannel, JSON.stringify(change))
-    .exec();
-  const failed = replies?.find(([err]) => err);
-  if (!replies || failed) throw failed?.[0] ?? new Error("enqueue was not executed");
-  return Number(replies[0]![1]);
+  return Number(await ENQUEUE.run(redis, [keys.queue],
+    [String(change.id), keys.queueChannel, keys.eventsChannel, JSON.stringify(change)]));
 }
 
 /** Acknowledges a finished job: removes it from the worker's processing list. */

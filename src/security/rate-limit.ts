@@ -3,6 +3,7 @@
 // counts, refused ones too, so probing costs as much as using.
 import type { Context } from "../context";
 import { HttpError } from "../lib/errors";
+import { LuaScript } from "../queue/script";
 
 export const WINDOW_SECONDS = 60;
 
@@ -13,23 +14,26 @@ export interface Limit {
   max: number;
 }
 
-// KEYS: one counter per subject. ARGV[1]: the window in ms.
+// KEYS[1..ARGV[2]]: one counter per subject; one more key, if given, is a list whose length
+// is wanted too (the queue, for its cap: one round trip instead of two). ARGV[1]: the window in ms.
 // Effect: increments every counter, giving a new one the window as its TTL.
-// Returns count and remaining TTL (ms) for each key, flat and in order.
-const HIT = `
+// Returns count and remaining TTL (ms) for each counter, flat and in order, then the list's length.
+const HIT = new LuaScript(`
+local n = tonumber(ARGV[2])
 local out = {}
-for _, key in ipairs(KEYS) do
-  local n = redis.call('INCR', key)
-  local ttl = redis.call('PTTL', key)
+for i = 1, n do
+  local c = redis.call('INCR', KEYS[i])
+  local ttl = redis.call('PTTL', KEYS[i])
   if ttl < 0 then
-    redis.call('PEXPIRE', key, ARGV[1])
+    redis.call('PEXPIRE', KEYS[i], ARGV[1])
     ttl = tonumber(ARGV[1])
   end
-  out[#out + 1] = n
+  out[#out + 1] = c
   out[#out + 1] = ttl
 end
+if #KEYS > n then out[#out + 1] = redis.call('LLEN', KEYS[n + 1]) end
 return out
-`;
+`);
 
 /** The limits for one kind of request: per user always, per IP address when known. */
 export function limitsFor(userId: string, ip: string | undefined, perUser: number, perIp: number): Limit[] {
@@ -44,13 +48,21 @@ export function limitsFor(userId: string, ip: string | undefined, perUser: numbe
  * answer it lets the request through: Postgres still allows one pending submission per user.
  */
 export async function hitRateLimits(ctx: Context, name: string, limits: Limit[], refusal: string): Promise<Record<string, string>> {
+  return (await hitRateLimitsAndMeasure(ctx, name, limits, refusal)).headers;
+}
+
+/** hitRateLimits, also reading the length of the list `measure` in the same round trip (undefined when Redis is down). */
+export async function hitRateLimitsAndMeasure(
+  ctx: Context, name: string, limits: Limit[], refusal: string, measure?: string,
+): Promise<{ headers: Record<string, string>; length?: number }> {
   let reply: number[];
   try {
     const keys = limits.map((l) => ctx.keys.rateLimit(name, l.subject));
-    reply = (await ctx.redis.eval(HIT, keys.length, ...keys, WINDOW_SECONDS * 1000)) as number[];
+    if (measure) keys.push(measure);
+    reply = (await HIT.run(ctx.redis, keys, [WINDOW_SECONDS * 1000, limits.length])) as number[];
   } catch (e) {
     ctx.log.warn("rate limit unavailable", { limit: name, error: String(e) });
-    return {};
+    return { headers: {} };
   }
   const states = limits.map((l, i) => ({
     ...l,
@@ -69,5 +81,5 @@ export async function hitRateLimits(ctx: Context, name: string, limits: Limit[],
     const retry = Math.max(...exceeded.map((s) => s.reset));
     throw new HttpError(429, `${refusal} Try again in ${retry} seconds.`, { ...headers, "Retry-After": String(retry) });
   }
-  return headers;
+  return { headers, length: measure ? reply[2 * limits.length] : undefined };
 }

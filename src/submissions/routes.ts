@@ -4,18 +4,19 @@ import { getAssignment } from "../assignments/service";
 import { identityPlugin } from "../identity/plugin";
 import type { EventHub } from "./hub";
 import { idParams, parseId, readJsonCode } from "./input";
-import { checkSubmissionRate, createSubmission, findOwnSubmission, snapshot } from "./service";
+import { admitSubmission, createSubmission, findOwnSubmission, snapshot } from "./service";
 import { dataLines, submissionStream } from "./stream";
 
 export const submissionApi = (ctx: Context, hub: EventHub) =>
   new Elysia({ prefix: "/api" })
     .use(identityPlugin(ctx.config))
     .post("/assignments/:id/submissions", async ({ userId, ip, params, request, set }) => {
-      Object.assign(set.headers, await checkSubmissionRate(ctx, userId, ip));
+      const admitted = await admitSubmission(ctx, userId, ip);
+      Object.assign(set.headers, admitted.headers);
       const assignment = await getAssignment(ctx, parseId(params.id, "This assignment"));
       const code = await readJsonCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
       set.status = 202;
-      return createSubmission(ctx, userId, assignment, code);
+      return createSubmission(ctx, userId, assignment, code, admitted);
     }, { parse: "none", params: idParams })
     .get("/submissions/:id", async ({ userId, params }) => {
       const row = await findOwnSubmission(ctx, parseId(params.id, "This submission"), userId);

@@ -2,10 +2,11 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Context } from "../context";
+import { mapRow } from "../db/rows";
 import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
 import { enqueue, publishChange, queueLength, queuePosition } from "../queue/queue";
-import { hitRateLimits, limitsFor } from "../security/rate-limit";
+import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
 import { toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
@@ -31,8 +32,12 @@ export async function snapshot(ctx: Context, row: SubmissionRow): Promise<Submis
   return toSubmission(row, row.status === "queued" ? await positionOf(ctx, row.id) : null);
 }
 
+// Read on every status request and stream connect: prepared once per connection (one round trip).
+const BY_ID = "select * from submissions where id = $1::int";
+
 export async function findOwnSubmission(ctx: Context, id: number, userId: string): Promise<SubmissionRow> {
-  const [row] = await ctx.db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
+  const [found] = await ctx.db.$client.unsafe(BY_ID, [id], { prepare: true });
+  const row = found && mapRow(submissions, found);
   // Another user's submission answers exactly like a missing one.
   if (!row || row.userId !== userId) throw notFound("This submission");
   return row;
@@ -57,54 +62,81 @@ async function announceChange(ctx: Context, row: SubmissionRow): Promise<void> {
   await publishChange(ctx.redis, ctx.keys, { id: row.id, userId: row.userId }).catch(() => {});
 }
 
+/** What admitting a submission request found out: headers to send, and the queue's length if Redis answered. */
+export interface Admission {
+  headers: Record<string, string>;
+  waiting?: number;
+}
+
 /**
- * Counts a submission request per user and per IP address (before any other work on it).
- * Returns the RateLimit-* headers to send; throws 429 past a limit.
+ * Counts a submission request per user and per IP address (before any other work on it),
+ * reading the queue's length in the same round trip. Throws 429 past a limit.
  */
-export async function checkSubmissionRate(ctx: Context, userId: string, ip: string | undefined): Promise<Record<string, string>> {
+export async function admitSubmission(ctx: Context, userId: string, ip: string | undefined): Promise<Admission> {
   const { submissionsPerMinute, submissionsPerMinutePerIp } = ctx.config.limits;
-  return hitRateLimits(ctx, "submit", limitsFor(userId, ip, submissionsPerMinute, submissionsPerMinutePerIp),
-    "Too many submissions.");
+  const { headers, length } = await hitRateLimitsAndMeasure(ctx, "submit",
+    limitsFor(userId, ip, submissionsPerMinute, submissionsPerMinutePerIp), "Too many submissions.", ctx.keys.queue);
+  return { headers, waiting: length };
+}
+
+/** admitSubmission's RateLimit-* headers (the queue's length is then read by createSubmission). */
+export async function checkSubmissionRate(ctx: Context, userId: string, ip: string | undefined): Promise<Record<string, string>> {
+  return (await admitSubmission(ctx, userId, ip)).headers;
 }
 
 /** Seconds a client is asked to wait when the queue is full (a guess at how fast it drains). */
 const QUEUE_FULL_RETRY = 30;
 
-/**
- * Refuses new work (503) while the backlog is at QUEUE_CAP, so a flood waits at the door
- * instead of in an ever longer queue. Concurrent requests may overshoot by a few.
- */
-export async function checkQueueCap(ctx: Context): Promise<void> {
-  let waiting: number;
-  try {
-    waiting = await queueLength(ctx.redis, ctx.keys);
-  } catch {
-    return; // Redis down: the row is still accepted and the sweeper enqueues it later
-  }
-  if (waiting >= ctx.config.limits.queueCap) {
-    throw new HttpError(503,
-      `The graders are busy: ${waiting} submissions are waiting. Please submit again in ${QUEUE_FULL_RETRY} seconds.`,
-      { "Retry-After": String(QUEUE_FULL_RETRY) });
-  }
-}
+const queueFull = (waiting: number) => new HttpError(503,
+  `The graders are busy: ${waiting} submissions are waiting. Please submit again in ${QUEUE_FULL_RETRY} seconds.`,
+  { "Retry-After": String(QUEUE_FULL_RETRY) });
 
+// $1 assignment id, $2 code hash, $3 test version, $4 user id, $5 code, $6 true when the queue is full.
+// The latest graded submission of the same code and tests (a time limit may have depended on
+// the machine's load: graded again), else, unless the queue is full, a new queued row: one
+// round trip, a statement prepared once per connection.
+const REUSE_OR_INSERT = `
+with prior as (
+  select * from submissions
+  where assignment_id = $1::int and code_hash = $2::text and test_version = $3::text
+    and status = 'graded' and outcome <> 'time_limit'
+  order by id desc limit 1
+), inserted as (
+  insert into submissions (user_id, assignment_id, code, code_hash, test_version, status)
+  select $4::uuid, $1::int, $5::text, $2::text, $3::text, 'queued'
+  where not exists (select 1 from prior) and not $6::boolean
+  returning *
+)
+select true as reusable, * from prior union all select false as reusable, * from inserted`;
+
+/**
+ * A new submission: answered at once from an identical graded one, else queued. Throws 409
+ * while the user has one pending, and 503 while the backlog is at QUEUE_CAP (unless reused),
+ * so a flood waits at the door instead of in an ever longer queue (concurrent requests may
+ * overshoot by a few). `admitted` is admitSubmission's answer; without it the queue's length
+ * is read here.
+ */
 export async function createSubmission(
-  ctx: Context, userId: string, assignment: AssignmentRow, code: string,
+  ctx: Context, userId: string, assignment: AssignmentRow, code: string, admitted?: Admission,
 ): Promise<Submission> {
   const hash = codeHash(code);
   const base = { userId, assignmentId: assignment.id, code, codeHash: hash, testVersion: assignment.testVersion };
-  const prior = await findReusable(ctx, base.assignmentId, hash, assignment.testVersion);
-  if (prior) return createReused(ctx, base, prior); // answered at once: no queue involved
-  await checkQueueCap(ctx);
+  // Redis down (undefined): the row is still accepted and the sweeper enqueues it later.
+  const waiting = admitted ? admitted.waiting : await queueLength(ctx.redis, ctx.keys).catch(() => undefined);
+  const full = waiting !== undefined && waiting >= ctx.config.limits.queueCap;
 
-  let row: SubmissionRow | undefined;
+  let found: Record<string, unknown> | undefined;
   try {
-    [row] = await ctx.db.insert(submissions).values({ ...base, status: "queued" }).returning();
+    [found] = await ctx.db.$client.unsafe(REUSE_OR_INSERT,
+      [base.assignmentId, hash, base.testVersion, userId, code, full], { prepare: true });
   } catch (e) {
     if (isUniqueViolation(e, "submissions_one_pending_per_user")) throw new HttpError(409, PENDING_CONFLICT);
     throw e;
   }
-  if (!row) throw new Error("insert returned no row");
+  if (!found) throw queueFull(waiting!); // no earlier result, and no room in the queue
+  const row = mapRow(submissions, found);
+  if (found.reusable) return createReused(ctx, base, row); // answered at once: no queue involved
+
   ctx.cache.users.invalidate(row.userId);
   try {
     const length = await enqueue(ctx.redis, ctx.keys, { id: row.id, userId: row.userId });
@@ -114,23 +146,6 @@ export async function createSubmission(
     ctx.log.warn("enqueue failed; left for the sweeper", { id: row.id, error: String(e) });
     return snapshot(ctx, row);
   }
-}
-
-async function findReusable(ctx: Context, assignmentId: number, hash: string, testVersion: string) {
-  const [prior] = await ctx.db
-    .select()
-    .from(submissions)
-    .where(and(
-      eq(submissions.assignmentId, assignmentId),
-      eq(submissions.codeHash, hash),
-      eq(submissions.testVersion, testVersion),
-      eq(submissions.status, "graded"),
-      // A time limit can depend on the machine's load at the time: grade again.
-      sql`${submissions.outcome} <> 'time_limit'`,
-    ))
-    .orderBy(desc(submissions.id))
-    .limit(1);
-  return prior;
 }
 
 type NewSubmission = Pick<SubmissionRow, "userId" | "assignmentId" | "code" | "codeHash" | "testVersion">;

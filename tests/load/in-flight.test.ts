@@ -1,0 +1,70 @@
+// The in-flight bound (DATABASE_MAX_IN_FLIGHT) as Postgres sees it: with the submissions
+// table locked, 100 concurrent status requests pile up, and pg_stat_activity counts how
+// many of their queries reached Postgres. Bounded: exactly the bound; unbounded: the pool.
+import { afterAll, expect, test } from "bun:test";
+import postgres from "postgres";
+import { Client, makeApp, unique } from "../helpers/app";
+
+const admin = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
+afterAll(() => admin.end());
+
+/** Statements of the app waiting for a lock on submissions, right now. */
+async function waiting(): Promise<number> {
+  const [row] = await admin`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'
+      and query like '%from submissions where id%'`;
+  return row!.n as number;
+}
+
+/** Most statements seen waiting at once while 100 requests are held up by a table lock. */
+async function peakWhileLocked(env: Record<string, string>, expected: number): Promise<number> {
+  const t = makeApp(env);
+  try {
+    const client = Client.forApp(t.app);
+    const list = (await (await client.json("/api/assignments")).json()) as { id: number }[];
+    const { id } = (await (await client.submit(list[0]!.id, unique("print('hi')"))).json()) as { id: number };
+
+    let unlock!: () => void;
+    const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = admin.begin(async (tx) => {
+      await tx`lock table submissions in access exclusive mode`;
+      locked();
+      await unlocked;
+    });
+    await isLocked;
+
+    const requests = Array.from({ length: 100 }, () => client.json(`/api/submissions/${id}`));
+    // Wait until the expected number have reached Postgres, then watch a little longer: no more come.
+    let peak = 0;
+    for (let i = 0; i < 500 && peak < expected; i++) {
+      peak = Math.max(peak, await waiting());
+      if (peak < expected) await Bun.sleep(20);
+    }
+    for (let i = 0; i < 10; i++) {
+      peak = Math.max(peak, await waiting());
+      await Bun.sleep(20);
+    }
+    unlock();
+    await holder;
+    const statuses = await Promise.all(requests.map(async (r) => (await r).status));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    return peak;
+  } finally {
+    await t.close();
+  }
+}
+
+test("with DATABASE_MAX_IN_FLIGHT=3 and a pool of 10, at most 3 queries reach Postgres at once", async () => {
+  expect(await peakWhileLocked({ DATABASE_POOL_SIZE: "10", DATABASE_MAX_IN_FLIGHT: "3" }, 3)).toBe(3);
+}, 30_000);
+
+test("without the bound (0), the same requests fill the whole pool of 10", async () => {
+  expect(await peakWhileLocked({ DATABASE_POOL_SIZE: "10", DATABASE_MAX_IN_FLIGHT: "0" }, 10)).toBe(10);
+}, 30_000);
+
+test("by default every connection of the pool is used (the bound is ten per connection)", async () => {
+  expect(await peakWhileLocked({ DATABASE_POOL_SIZE: "4" }, 4)).toBe(4);
+}, 30_000);
