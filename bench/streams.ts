@@ -1,21 +1,109 @@
 // Open event streams per web process: memory per stream, and how fast one targeted event
-// reaches its stream while all the others are open.
+// reaches its stream while all the others are open; the same against a floor, a bare
+// Bun.serve holding as many SSE responses (bench/floor-streams.ts), measured in the same run.
+//
+// The streams are held by a child process (bench/stream-holder.ts); the targeted events
+// are timed here, on streams of their own, from the PUBLISH until the stream shows the
+// change. Probing starts once every stream has sent its first state (the connect backlog,
+// reported as `snapshotsMs`), so the probes measure delivery to open streams, not the queue
+// of thousands of connects just made.
 import { eq } from "drizzle-orm";
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { createDb } from "../src/db/client";
 import { submissions } from "../src/db/schema";
 import { makeKeys } from "../src/queue/keys";
 import { commandClient } from "../src/queue/redis";
 import { publishChange } from "../src/queue/queue";
+import { readLines } from "../src/lib/lines";
+import { toSubmission } from "../src/submissions/view-model";
 import { benchScratch } from "./scratch";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { median, percentile } from "./stats";
 
-const rss = (pid: number) => {
-  const status = require("node:fs").readFileSync(`/proc/${pid}/status`, "utf8") as string;
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) * 1024;
-};
+const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
+const log = (msg: string) => process.env.BENCH_VERBOSE && console.error(msg);
 
-export async function benchStreams(count: number, probes: number) {
+interface Sub { id: number; cookie: string }
+
+export interface StreamsResult {
+  streams: number;
+  /** web process RSS growth per open stream (garbage not yet collected included) */
+  bytesPerStream: number;
+  /** from the first connect until every stream had sent its first state */
+  snapshotsMs: number;
+  /** targeted events whose message carries the final state */
+  medianMs: number;
+  p99Ms: number;
+  /** targeted events announced by id only: the stream reads the row from Postgres */
+  rowRead: { medianMs: number; p99Ms: number };
+  floor: { bytesPerStream: number; snapshotsMs: number; medianMs: number; p99Ms: number };
+}
+
+/**
+ * Opens `subs` on the server at `base` (pid `pid`), then times `probes` of them: `prepare`
+ * changes the submission and returns how to announce it; the time runs from the announcement
+ * until the stream shows `"status":"error"`.
+ */
+async function measure(base: string, pid: number, subs: Sub[], probes: number,
+  prepare: (s: Sub, i: number) => Promise<() => Promise<unknown>>) {
+  const targets = [...subs].sort(() => Math.random() - 0.5).slice(0, probes);
+  const chosen = new Set(targets);
+  const file = `/tmp/pp-bench-streams-${process.pid}.json`;
+  await Bun.write(file, JSON.stringify(subs.filter((s) => !chosen.has(s))));
+  const before = rss(pid);
+  const started = performance.now();
+  const holder = Bun.spawn(["bun", join(import.meta.dir, "stream-holder.ts"), base, file],
+    { stdout: "pipe", stderr: "inherit", env: { ...process.env, BUN_CONFIG_MAX_HTTP_REQUESTS: "65000" } });
+  const readers = new Map<number, (text: string) => void>();
+  const controllers: AbortController[] = [];
+  try {
+    const snapshots = (async () => {
+      for await (const line of readLines(holder.stdout)) {
+        log(`holder: ${line}`);
+        if (line.startsWith("failed")) throw new Error(`streams failed to open: ${line}`);
+        if (line.startsWith("snapshots")) return;
+      }
+      throw new Error("the stream holder stopped");
+    })();
+    await Promise.all(targets.map(async (s) => {
+      const ac = new AbortController();
+      controllers.push(ac);
+      const res = await fetch(`${base}/api/submissions/${s.id}/events`, { headers: { cookie: s.cookie }, signal: ac.signal });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          readers.get(s.id)?.(decoder.decode(value));
+        }
+      })();
+    }));
+    await snapshots;
+    const snapshotsMs = performance.now() - started;
+    await Bun.sleep(1000);
+    const after = rss(pid);
+    const delays: number[][] = [[], []];
+    for (const [i, s] of targets.entries()) {
+      const seen = new Promise<number>((resolve) => readers.set(s.id, (text) => text.includes('"status":"error"') && resolve(performance.now())));
+      const announce = await prepare(s, i);
+      const t0 = performance.now();
+      await announce();
+      delays[i % 2]!.push((await seen) - t0);
+      readers.delete(s.id);
+    }
+    const [even, odd] = delays.map((d) => ({ medianMs: median(d), p99Ms: percentile(d, 99) }));
+    return { bytesPerStream: Math.round((after - before) / subs.length), snapshotsMs: Math.round(snapshotsMs),
+      ...even!, rowRead: odd! };
+  } finally {
+    controllers.forEach((c) => c.abort());
+    holder.kill();
+    await holder.exited;
+  }
+}
+
+export async function benchStreams(count: number, probes: number): Promise<StreamsResult> {
   const { base, scratch, env } = await benchScratch();
   const port = freePort();
   const web = await startWeb(port, env);
@@ -23,11 +111,11 @@ export async function benchStreams(count: number, probes: number) {
   const { db, sql } = createDb(scratch.databaseUrl, 2);
   const redis = commandClient(base.redisUrl);
   const keys = makeKeys(scratch.redisPrefix);
-  const controllers: AbortController[] = [];
+  let floorServer: Bun.Subprocess | undefined;
   try {
     const list = (await (await fetch(`${url}/api/assignments`)).json()) as { id: number }[];
     // Students with a pending submission each (no grader runs, so they stay queued).
-    const subs: { id: number; userId: string; cookie: string }[] = [];
+    const subs: (Sub & { userId: string })[] = [];
     for (let i = 0; i < count; i += 100) {
       subs.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, async (_, j) => {
         const res = await fetch(`${url}/api/assignments/${list[0]!.id}/submissions`, {
@@ -39,45 +127,30 @@ export async function benchStreams(count: number, probes: number) {
         return { id: s.id, userId: me.userId, cookie };
       }))));
     }
-    const log = (msg: string) => process.env.BENCH_VERBOSE && console.error(msg);
     log(`created ${subs.length}`);
-    const before = rss(web.proc.pid);
-    const readers = new Map<number, (text: string) => void>();
-    await Promise.all(subs.map(async (s) => {
-      const ac = new AbortController();
-      controllers.push(ac);
-      const res = await fetch(`${url}/api/submissions/${s.id}/events`, { headers: { cookie: s.cookie }, signal: ac.signal });
-      const reader = res.body!.getReader();
-      await reader.read(); // connected: the first chunk
-      void (async () => {
-        const decoder = new TextDecoder();
-        for (;;) {
-          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-          if (done) return;
-          readers.get(s.id)?.(decoder.decode(value));
-        }
-      })();
-    }));
-    log("streams open");
-    await Bun.sleep(1000);
-    const after = rss(web.proc.pid);
-    // Targeted events: one submission changes; how long until its own stream shows it?
-    const delays: number[] = [];
-    // Each probe ends its stream (a final state), so every probe takes a different one.
-    for (const s of [...subs].sort(() => Math.random() - 0.5).slice(0, probes)) {
-      const seen = new Promise<number>((resolve) => readers.set(s.id, (text) => {
-        if (text.includes('"status":"error"')) resolve(performance.now());
-      }));
-      const t0 = performance.now();
-      await db.update(submissions).set({ status: "error", message: "bench" }).where(eq(submissions.id, s.id));
-      await publishChange(redis, keys, { id: s.id, userId: s.userId });
-      delays.push((await seen) - t0);
-      readers.delete(s.id);
-    }
-    return { streams: count, bytesPerStream: Math.round((after - before) / count), medianMs: median(delays),
-      p99Ms: percentile(delays, 99) };
+    // Targeted event: one submission changes as a grader changes it (row, then message).
+    // Half the messages carry the final state (what the grader should send: no Postgres
+    // read per event), half only the id (what it sends today: the stream reads the row).
+    const app = await measure(url, web.proc.pid, subs, 2 * probes, async (s, i) => {
+      const [row] = await db.update(submissions).set({ status: "error", message: "bench" })
+        .where(eq(submissions.id, s.id)).returning();
+      const change = { id: s.id, userId: row!.userId };
+      return () => publishChange(redis, keys, i % 2 ? change : { ...change, final: toSubmission(row!, null) });
+    });
+    log(`app ${JSON.stringify(app)}`);
+    await web.stop();
+
+    const floorPort = freePort();
+    const channel = `${scratch.redisPrefix}floor`;
+    floorServer = Bun.spawn(["bun", join(import.meta.dir, "floor-streams.ts")],
+      { stdout: "pipe", stderr: "inherit", env: { ...process.env, PORT: String(floorPort), CHANNEL: channel, REDIS_URL: base.redisUrl } });
+    for await (const line of readLines(floorServer.stdout as ReadableStream<Uint8Array>)) if (line.startsWith("floor listening")) break;
+    const { rowRead: _, ...floor } = await measure(`http://127.0.0.1:${floorPort}`, floorServer.pid, subs, 2 * probes, async (s) =>
+      () => redis.publish(channel, JSON.stringify({ id: s.id, data: `{"id":${s.id},"status":"error"}` })));
+    log(`floor ${JSON.stringify(floor)}`);
+    return { streams: count, ...app, floor };
   } finally {
-    controllers.forEach((c) => c.abort());
+    floorServer?.kill();
     redis.disconnect();
     await sql.end();
     await web.stop();

@@ -1,7 +1,9 @@
 // A cap on the event streams one user holds open, across every web process: each open
 // stream holds a lease in a Redis sorted set, renewed while it runs and removed when it
 // ends. A web process that dies leaves leases that simply expire.
+import type Redis from "ioredis";
 import type { Context } from "../context";
+import type { Logger } from "../lib/log";
 import { HttpError } from "../lib/errors";
 
 export interface StreamLease {
@@ -25,16 +27,22 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
-// KEYS[1] as above. ARGV[1] stream id, ARGV[2] lease length in ms.
-// Effect: sets the stream's lease to expire a lease length from now (re-adding it if it
-// was dropped meanwhile) and keeps the set alive as long.
+// KEYS: the open-stream sets of the leases to renew, one per lease (a key may repeat).
+// ARGV[1] lease length in ms, ARGV[1 + i] the stream id of KEYS[i].
+// Effect: sets each stream's lease to expire a lease length from now (re-adding it if it
+// was dropped meanwhile) and keeps its set alive as long. Returns the number renewed.
 const RENEW = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 1
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, now + tonumber(ARGV[1]), ARGV[i + 1])
+  redis.call('PEXPIRE', key, ARGV[1])
+end
+return #KEYS
 `;
+
+/** at most this many leases per RENEW call */
+const BATCH = 500;
 
 const NO_LEASE: StreamLease = { renew() {}, release() {} };
 
@@ -57,19 +65,58 @@ export async function openStreamLease(ctx: Context, userId: string): Promise<Str
       "Retry-After": "10",
     });
   }
-  let renewedAt = Date.now();
-  let released = false;
-  const quietly = (p: Promise<unknown>) => p.catch((e) => ctx.log.warn("stream lease update failed", { error: String(e) }));
-  return {
-    renew() {
-      if (released || Date.now() - renewedAt < leaseMs / 3) return;
-      renewedAt = Date.now();
-      void quietly(ctx.redis.eval(RENEW, 1, key, id, leaseMs));
-    },
-    release() {
-      if (released) return;
-      released = true;
-      void quietly(ctx.redis.zrem(key, id));
-    },
-  };
+  return new Lease(renewals(ctx.redis, ctx.log), key, id, leaseMs);
+}
+
+class Lease implements StreamLease {
+  private renewedAt = Date.now();
+  private released = false;
+
+  constructor(private batch: Renewals, readonly key: string, readonly id: string, readonly ms: number) {}
+
+  renew() {
+    if (this.released || Date.now() - this.renewedAt < this.ms / 3) return;
+    this.renewedAt = Date.now();
+    this.batch.add(this);
+  }
+
+  release() {
+    if (this.released) return;
+    this.released = true;
+    this.batch.quietly(this.batch.redis.zrem(this.key, this.id));
+  }
+}
+
+// Streams beat in slices (see EventHub): the leases due in one slice are renewed by one
+// script call sent after the slice, not one call per stream.
+class Renewals {
+  private due: Lease[] = [];
+
+  constructor(readonly redis: Redis, private log: Logger) {}
+
+  add(lease: Lease) {
+    if (this.due.push(lease) === 1) queueMicrotask(() => this.flush());
+  }
+
+  quietly(p: Promise<unknown>) {
+    p.catch((e) => this.log.warn("stream lease update failed", { error: String(e) }));
+  }
+
+  private flush() {
+    const due = this.due;
+    this.due = [];
+    for (let i = 0; i < due.length; i += BATCH) {
+      const slice = due.slice(i, i + BATCH);
+      // All leases of a process have the same length.
+      this.quietly(this.redis.eval(RENEW, slice.length, ...slice.map((l) => l.key), slice[0]!.ms, ...slice.map((l) => l.id)));
+    }
+  }
+}
+
+// One batch per Redis client (that is, per process), found from the client.
+const batches = new WeakMap<Redis, Renewals>();
+function renewals(redis: Redis, log: Logger): Renewals {
+  let batch = batches.get(redis);
+  if (!batch) batches.set(redis, (batch = new Renewals(redis, log)));
+  return batch;
 }

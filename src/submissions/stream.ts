@@ -1,14 +1,15 @@
 // Server-Sent Events for one submission (DESIGN firm decision 5): the current state on
 // connect, one event per change, heartbeats while nothing changes, closed after the
 // final state. The same machinery serves the JSON API and the page's HTML fragments.
+// Thousands stay open per process, so a stream is one small object: the hub beats it
+// from a shared timer and hands it queue positions from a shared read.
 import type { Context } from "../context";
-import type { SubmissionRow } from "../db/schema";
-import { openStreamLease } from "../security/open-streams";
+import { openStreamLease, type StreamLease } from "../security/open-streams";
 import { hitRateLimits, limitsFor } from "../security/rate-limit";
-import type { EventHub } from "./hub";
-import { findOwnSubmission, snapshot } from "./service";
-import { isFinal, type Status } from "./status";
-import type { Submission } from "./view-model";
+import type { EventHub, Watcher } from "./hub";
+import { findOwnSubmission, positionOf } from "./service";
+import { isFinal } from "./status";
+import { toSubmission, type Submission } from "./view-model";
 
 export interface StreamFormat {
   /** SSE fields (without id) for one state of the submission */
@@ -18,8 +19,7 @@ export interface StreamFormat {
 }
 
 const encoder = new TextEncoder();
-/** how often at most a waiting student's queue position is re-sent */
-const POSITION_EVERY_MS = 1000;
+const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 
 /** `data:` lines for a payload that may span several lines. */
 export const dataLines = (payload: string) => payload.split(/\r\n|\r|\n/).map((l) => `data: ${l}\n`).join("");
@@ -47,92 +47,146 @@ export async function submissionStream(
   // Counted before the lookup, so probing for other users' ids is limited too.
   Object.assign(headers, await hitRateLimits(ctx, "stream", limitsFor(userId, ip, streamsPerMinute, streamsPerMinutePerIp),
     "Too many live status connections were opened."));
-  // 404 before any streaming starts. A final row read here is also the state sent (it can no
-  // longer change); a pending one is read again once the change listener is in place, so no
-  // change falls between the two.
-  const owned = await findOwnSubmission(ctx, id, userId);
-  let known: SubmissionRow | undefined = isFinal(owned.status as Status) ? owned : undefined;
-  const lease = await openStreamLease(ctx, userId);
-  let eventId = Math.min(1e9, Math.max(0, Number.parseInt(lastEventId ?? "0", 10) || 0));
-  let cleanup = () => lease.release();
-  let closed = false; // by us after the final state, or by the client going away
+  const eventId = Math.min(1e9, Math.max(0, Number.parseInt(lastEventId ?? "0", 10) || 0));
+  const stream = new SubmissionStream(ctx, hub, id, userId, format, eventId);
+  // Listening before the read: a change during it is read again, so none falls between
+  // the snapshot and the first event, and the snapshot costs one read.
+  hub.watch(id, stream, ctx.config.sseHeartbeatMs);
+  try {
+    // 404 (and 429 at the cap) before any streaming starts.
+    const row = await findOwnSubmission(ctx, id, userId);
+    stream.lease = await openStreamLease(ctx, userId);
+    stream.opening = toSubmission(row, null);
+  } catch (e) {
+    hub.unwatch(id, stream);
+    throw e;
+  }
+  return new Response(new ReadableStream(stream), { headers: { ...SSE_HEADERS, ...headers } });
+}
 
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let last = "";
-      let lastStatus = "";
-      let positionTimer: ReturnType<typeof setTimeout> | undefined;
-      let busy = false;
-      let again = false;
-      const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
-      };
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        controller.close();
-      };
-      // Reads the state from Postgres and sends it if it changed; calls never overlap.
-      const refresh = async () => {
-        if (busy) return void (again = true);
-        busy = true;
-        try {
-          do {
-            again = false;
-            const row = known ?? (await findOwnSubmission(ctx, id, userId));
-            known = undefined;
-            const state = await snapshot(ctx, row);
-            const fields = await format.render(state);
-            lastStatus = state.status;
-            if (fields !== last) {
-              last = fields;
-              write(`id: ${++eventId}\n${fields}\n`);
-            }
-            if (isFinal(state.status)) {
-              if (format.closing) write(format.closing);
-              return close();
-            }
-          } while (again && !closed);
-        } catch (e) {
-          ctx.log.warn("stream refresh failed", { id, error: String(e) });
-        } finally {
-          busy = false;
+/** what a stream must do to be up to date, in increasing order */
+const enum Need { Nothing, Position, Row }
+
+class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
+  lease?: StreamLease;
+  /** the state read while opening, sent first */
+  opening?: Submission;
+  private controller?: ReadableStreamDefaultController<Uint8Array>;
+  private closed = false; // by us after the final state, or by the client going away
+  private busy = true; // a refresh is running (the opening read, at first)
+  private pending = Need.Nothing; // what came due while busy
+  private sent = 0; // fingerprint of the last fields sent (they can be long)
+  /** the last state sent while queued: a new position needs no Postgres read */
+  private queued?: Submission;
+  /** the final state, when a change message carried it */
+  private final?: Submission;
+
+  constructor(
+    private ctx: Context, private hub: EventHub, private id: number, private userId: string,
+    private format: StreamFormat, private eventId: number,
+  ) {}
+
+  start(controller: ReadableStreamDefaultController<Uint8Array>) {
+    if (this.closed) {
+      // The process began stopping while this stream was opening.
+      controller.enqueue(encoder.encode("retry: 500\n\n"));
+      return controller.close();
+    }
+    this.controller = controller;
+    this.write("retry: 1000\n\n");
+    const opening = this.opening!;
+    this.opening = undefined;
+    this.busy = false;
+    void this.refresh(Need.Nothing, opening);
+  }
+
+  cancel() {
+    this.closed = true;
+    this.release();
+  }
+
+  change(final?: Submission) {
+    this.final ??= final;
+    void this.refresh(Need.Row);
+  }
+
+  queueMoved() {
+    if (this.queued || this.busy) void this.refresh(Need.Position);
+  }
+
+  shutdown() {
+    // The browser (EventSource or htmx) reconnects, to this process restarted or another.
+    this.write("retry: 500\n\n");
+    this.close();
+  }
+
+  beat() {
+    if (!this.controller) return; // still opening
+    this.write(HEARTBEAT);
+    this.lease?.renew();
+  }
+
+  // Sends `first`, then whatever became due meanwhile: a new position (from the last
+  // queued state, no Postgres read) or the row read again. Calls never overlap: one that
+  // comes while another runs only marks what is due.
+  private async refresh(need: Need, first?: Submission) {
+    if (need > this.pending) this.pending = need;
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      let state = first;
+      while (!this.closed && (state || this.pending !== Need.Nothing)) {
+        if (!state) {
+          const due = this.pending;
+          this.pending = Need.Nothing;
+          if (this.final) state = this.final; // it can no longer change: no read
+          else if (due === Need.Position) state = this.queued;
+          else state = toSubmission(await findOwnSubmission(this.ctx, this.id, this.userId), null);
+          if (!state) continue; // a new position, but no longer in the queue
         }
-      };
-      const unwatch = hub.watch(id, (kind) => {
-        if (kind === "shutdown") {
-          // The browser (EventSource or htmx) reconnects, to this process restarted or another.
-          write("retry: 500\n\n");
-          return close();
+        if (state.status === "queued") {
+          state = { ...state, position: (await this.hub.position(this.id)) ?? (await positionOf(this.ctx, this.id)) };
         }
-        if (kind === "change") return void refresh();
-        // The queue moved: a waiting student's position changed. With thousands waiting,
-        // every move would refresh every stream, so positions update at most once a second.
-        if (lastStatus === "queued" && !positionTimer) {
-          positionTimer = setTimeout(() => {
-            positionTimer = undefined;
-            void refresh();
-          }, POSITION_EVERY_MS);
-        }
-      });
-      const heartbeat = setInterval(() => {
-        write(": heartbeat\n\n");
-        lease.renew();
-      }, ctx.config.sseHeartbeatMs);
-      cleanup = () => {
-        unwatch();
-        clearInterval(heartbeat);
-        clearTimeout(positionTimer);
-        lease.release();
-      };
-      write("retry: 1000\n\n");
-      void refresh();
-    },
-    cancel() {
-      closed = true;
-      cleanup();
-    },
-  });
-  return new Response(body, { headers: { ...SSE_HEADERS, ...headers } });
+        await this.send(state);
+        state = undefined;
+      }
+    } catch (e) {
+      this.ctx.log.warn("stream refresh failed", { id: this.id, error: String(e) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async send(state: Submission) {
+    const fields = await this.format.render(state);
+    this.queued = state.status === "queued" ? state : undefined;
+    // Length and CRC-32 in one number (a 64-bit hash would be a BigInt on the heap).
+    const print = fields.length * 2 ** 32 + Bun.hash.crc32(fields);
+    if (print !== this.sent) {
+      this.sent = print;
+      this.write(`id: ${++this.eventId}\n${fields}\n`);
+    }
+    if (isFinal(state.status)) {
+      if (this.format.closing) this.write(this.format.closing);
+      this.close();
+    }
+  }
+
+  private write(chunk: string | Uint8Array) {
+    if (this.closed || !this.controller) return;
+    this.controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.release();
+    this.controller?.close();
+  }
+
+  private release() {
+    this.hub.unwatch(this.id, this);
+    this.lease?.release();
+    this.queued = undefined;
+  }
 }
