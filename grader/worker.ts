@@ -6,6 +6,8 @@ import { dedicatedClient } from "../src/queue/redis";
 import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
 import { recordGraded } from "../src/queue/stats";
 import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
+import { toSubmission } from "../src/submissions/view-model";
+import type { SubmissionRow } from "../src/db/schema";
 import { GraderFailure, type Runner } from "./grade";
 
 const BLOCK_SECONDS = 2;
@@ -99,8 +101,9 @@ export class Worker {
       await ack(ctx.redis, ctx.keys, this.id, rawId); // already final: a duplicate delivery
       return;
     }
-    await publishChange(ctx.redis, ctx.keys, { id, userId: job.userId }).catch(() => {});
-    await publishQueueMoved(ctx.redis, ctx.keys).catch(() => {});
+    // Not awaited: grading starts at once, and the connection keeps these before the final publish.
+    void publishChange(ctx.redis, ctx.keys, { id, userId: job.userId }).catch(() => {});
+    void publishQueueMoved(ctx.redis, ctx.keys).catch(() => {});
     if (job.attempts > ctx.config.grading.maxAttempts) {
       await this.deadLetter(rawId, job.userId, `It stopped the grader ${job.attempts - 1} times.`);
       return;
@@ -109,19 +112,20 @@ export class Worker {
     if (marker && job.code.includes(marker)) process.kill(process.pid, "SIGKILL"); // a poison job, in tests
     const started = performance.now();
     let outcome: string;
+    let final: SubmissionRow | undefined;
     try {
       const result = await this.runner.grade({ source: job.code, tests: job.tests });
       const gradingMs = Math.round(performance.now() - started);
-      await recordResult(ctx.db, id, { ...result, gradingMs });
+      final = await recordResult(ctx.db, id, { ...result, gradingMs });
       outcome = result.outcome;
     } catch (e) {
       if (!(e instanceof GraderFailure)) throw e; // e.g. Postgres down: the job stays ours, retried
       ctx.log.error("grading failed", { id, error: e.message });
-      await markError(ctx.db, id, "The grader could not grade this submission. Please submit again.");
+      final = await markError(ctx.db, id, "The grader could not grade this submission. Please submit again.");
       outcome = "error";
     }
     await ack(ctx.redis, ctx.keys, this.id, rawId);
-    await publishChange(ctx.redis, ctx.keys, { id, userId: job.userId }).catch(() => {});
+    await publishFinal(ctx, id, job.userId, final);
     this.processed++;
     const ms = performance.now() - started;
     await recordGraded(ctx.redis, ctx.keys, this.id, outcome, ms).catch(() => {});
@@ -133,9 +137,9 @@ export class Worker {
   private async deadLetter(rawId: string, userId: string, why: string): Promise<void> {
     const { ctx } = this;
     const id = Number(rawId);
-    await markError(ctx.db, id, `This submission could not be graded. ${why} Please check your code and submit again.`);
+    const final = await markError(ctx.db, id, `This submission could not be graded. ${why} Please check your code and submit again.`);
     await ctx.redis.multi().lpush(ctx.keys.deadLetter, rawId).lrem(ctx.keys.processing(this.id), 1, rawId).exec();
-    await publishChange(ctx.redis, ctx.keys, { id, userId }).catch(() => {});
+    await publishFinal(ctx, id, userId, final);
     ctx.log.warn("dead-lettered", { id, worker: this.id });
   }
 
@@ -158,4 +162,10 @@ export class Worker {
     for (const id of lost) await ctx.redis.lpush(ctx.keys.queue, String(id));
     if (lost.length > 0) ctx.log.warn("re-enqueued submissions missing from Redis", { count: lost.length });
   }
+}
+
+/** Announces a final state; the message carries it, so open streams send it without a read. */
+async function publishFinal(ctx: Context, id: number, userId: string, final: SubmissionRow | undefined): Promise<void> {
+  const change = final ? { id, userId, final: toSubmission(final, null) } : { id, userId };
+  await publishChange(ctx.redis, ctx.keys, change).catch(() => {});
 }

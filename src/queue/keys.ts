@@ -18,7 +18,7 @@ export interface Keys {
   rateLimit(limit: string, subject: string): string;
   /** sorted set of a user's open event streams: member = stream id, score = lease expiry (ms) */
   openStreams(userId: string): string;
-  /** pub/sub: a submission changed; message is JSON {id, userId} */
+  /** pub/sub: a submission changed; message is JSON {id, userId, final?} (final: the new state when it is graded or error) */
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
   queueChannel: string;

@@ -2,7 +2,7 @@
 // Every write is conditional on the status, so a job delivered twice has one effect.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { assignments, completions, submissions } from "../db/schema";
+import { assignments, completions, submissions, type SubmissionRow } from "../db/schema";
 import type { Outcome, TestResult } from "./status";
 
 export interface JobToGrade {
@@ -35,33 +35,34 @@ export interface GradedResult {
   gradingMs: number;
 }
 
-/** Records the result and, for a first correct submission, the +100, in one transaction. */
-export async function recordResult(db: Db, id: number, result: GradedResult): Promise<boolean> {
+/**
+ * Records the result and, for a first correct submission, the +100, in one transaction.
+ * Returns the final row, or undefined when an earlier delivery already recorded it.
+ */
+export async function recordResult(db: Db, id: number, result: GradedResult): Promise<SubmissionRow | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx.update(submissions)
       .set({ status: "graded", ...result, gradedAt: new Date() })
       .where(and(eq(submissions.id, id), eq(submissions.status, "grading")))
-      .returning({ userId: submissions.userId, assignmentId: submissions.assignmentId });
-    if (!row) return false; // already recorded by an earlier delivery
-    if (result.outcome !== "passed") return true;
+      .returning();
+    if (!row || result.outcome !== "passed") return row;
     const awarded = await tx.insert(completions)
       .values({ userId: row.userId, assignmentId: row.assignmentId, submissionId: id })
       .onConflictDoNothing()
       .returning();
-    if (awarded.length > 0) {
-      await tx.update(submissions).set({ pointsAwarded: true }).where(eq(submissions.id, id));
-    }
-    return true;
+    if (awarded.length === 0) return row;
+    const [final] = await tx.update(submissions).set({ pointsAwarded: true }).where(eq(submissions.id, id)).returning();
+    return final;
   });
 }
 
-/** The system could not grade it: final `error`, which frees the user's pending slot. */
-export async function markError(db: Db, id: number, message: string): Promise<boolean> {
-  const rows = await db.update(submissions)
+/** The system could not grade it: final `error`, which frees the user's pending slot. Returns the final row. */
+export async function markError(db: Db, id: number, message: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db.update(submissions)
     .set({ status: "error", message, gradedAt: new Date() })
     .where(and(eq(submissions.id, id), inArray(submissions.status, ["queued", "grading"])))
-    .returning({ id: submissions.id });
-  return rows.length > 0;
+    .returning();
+  return row;
 }
 
 export interface Pending {

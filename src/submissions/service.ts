@@ -7,6 +7,7 @@ import { completions, submissions, type AssignmentRow, type SubmissionRow } from
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
 import { enqueue, publishChange, queueLength, queuePosition } from "../queue/queue";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
+import { isFinal, type Status } from "./status";
 import { toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
@@ -59,7 +60,9 @@ export function latestSubmission(ctx: Context, userId: string, assignmentId: num
 /** A user's submissions changed: this process forgets its answers at once, the others on the message. */
 async function announceChange(ctx: Context, row: SubmissionRow): Promise<void> {
   ctx.cache.users.invalidate(row.userId);
-  await publishChange(ctx.redis, ctx.keys, { id: row.id, userId: row.userId }).catch(() => {});
+  // A final row (a reused result) travels in the message: open streams need no read.
+  const final = isFinal(row.status as Status) ? toSubmission(row, null) : undefined;
+  await publishChange(ctx.redis, ctx.keys, { id: row.id, userId: row.userId, final }).catch(() => {});
 }
 
 /** What admitting a submission request found out: headers to send, and the queue's length if Redis answered. */
