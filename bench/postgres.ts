@@ -79,6 +79,8 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
       }
     }));
     clearInterval(ticker);
+    // The last tick can fall just after the loops end: read the last window's end now.
+    while (cpu.length < Math.floor(seconds / WINDOW_S) + 1) cpu.push(cpuMs(web.proc.pid));
     return windows(samples, seconds, cpu);
   } finally {
     await web.stop();
