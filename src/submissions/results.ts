@@ -2,7 +2,8 @@
 // Every write is conditional on the status, so a job delivered twice has one effect.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { assignments, completions, submissions, type SubmissionRow } from "../db/schema";
+import { mapRow } from "../db/rows";
+import { submissions, type SubmissionRow } from "../db/schema";
 import type { Outcome, TestResult } from "./status";
 
 export interface JobToGrade {
@@ -13,18 +14,19 @@ export interface JobToGrade {
   tests: string;
 }
 
+// $1 submission id, $2 worker. One round trip (prepared once per connection): grading
+// starts as soon as it returns.
+const START = `
+update submissions s set status = 'grading', attempts = s.attempts + 1, started_at = now(), grader = $2::text
+from assignments a
+where s.id = $1::int and s.status in ('queued', 'grading') and a.id = s.assignment_id
+returning s.id, s.user_id, s.attempts, s.code, a.test_code`;
+
 /** Marks the submission as grading and counts the attempt; undefined if already final. */
 export async function startGrading(db: Db, id: number, worker: string): Promise<JobToGrade | undefined> {
-  const [row] = await db
-    .update(submissions)
-    .set({ status: "grading", attempts: sql`${submissions.attempts} + 1`, startedAt: new Date(), grader: worker })
-    .where(and(eq(submissions.id, id), inArray(submissions.status, ["queued", "grading"])))
-    .returning({ id: submissions.id, userId: submissions.userId, attempts: submissions.attempts,
-      code: submissions.code, assignmentId: submissions.assignmentId });
+  const [row] = await db.$client.unsafe(START, [id, worker], { prepare: true });
   if (!row) return undefined;
-  const [a] = await db.select({ tests: assignments.testCode }).from(assignments)
-    .where(eq(assignments.id, row.assignmentId));
-  return { id: row.id, userId: row.userId, attempts: row.attempts, code: row.code, tests: a?.tests ?? "" };
+  return { id: row.id, userId: row.user_id, attempts: row.attempts, code: row.code, tests: row.test_code };
 }
 
 export interface GradedResult {
@@ -35,25 +37,39 @@ export interface GradedResult {
   gradingMs: number;
 }
 
+// The result and the award, one transaction, its statements pipelined (one round trip):
+// 1. the result, only if the job is still grading (a second delivery changes nothing);
+// 2. +100 if the row is graded and passed, once per user and assignment (the primary key of
+//    completions; after 1 failed, a row graded earlier is passed only if it was entitled too);
+// 3. the row says so when the +100 is its own; 4. the final row.
+const RECORD = `
+update submissions set status = 'graded', outcome = $2::text, message = $3::text, tests = $4::jsonb,
+  output = $5::text, grading_ms = $6::int, graded_at = now()
+where id = $1::int and status = 'grading'
+returning id`;
+const AWARD = `
+insert into completions (user_id, assignment_id, submission_id)
+select user_id, assignment_id, id from submissions where id = $1::int and status = 'graded' and outcome = 'passed'
+on conflict do nothing`;
+const MARK_AWARDED = `
+update submissions set points_awarded = true
+where id = $1::int and not points_awarded and exists (select 1 from completions where submission_id = $1::int)`;
+const FINAL = `select * from submissions where id = $1::int`;
+
 /**
  * Records the result and, for a first correct submission, the +100, in one transaction.
  * Returns the final row, or undefined when an earlier delivery already recorded it.
  */
 export async function recordResult(db: Db, id: number, result: GradedResult): Promise<SubmissionRow | undefined> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.update(submissions)
-      .set({ status: "graded", ...result, gradedAt: new Date() })
-      .where(and(eq(submissions.id, id), eq(submissions.status, "grading")))
-      .returning();
-    if (!row || result.outcome !== "passed") return row;
-    const awarded = await tx.insert(completions)
-      .values({ userId: row.userId, assignmentId: row.assignmentId, submissionId: id })
-      .onConflictDoNothing()
-      .returning();
-    if (awarded.length === 0) return row;
-    const [final] = await tx.update(submissions).set({ pointsAwarded: true }).where(eq(submissions.id, id)).returning();
-    return final;
-  });
+  const p = { prepare: true };
+  const [recorded, , , rows] = await db.$client.begin((tx) => [
+    tx.unsafe(RECORD, [id, result.outcome, result.message, JSON.stringify(result.tests), result.output, result.gradingMs], p),
+    tx.unsafe(AWARD, [id], p),
+    tx.unsafe(MARK_AWARDED, [id], p),
+    tx.unsafe(FINAL, [id], p),
+  ]) as unknown as Record<string, unknown>[][];
+  const final = rows?.[0];
+  return recorded!.length > 0 && final ? mapRow(submissions, final) : undefined;
 }
 
 /** The system could not grade it: final `error`, which frees the user's pending slot. Returns the final row. */
