@@ -83,6 +83,9 @@ function bwrapArgv(command: string[], binds: string[] = [], uid?: number): strin
     "--dev", "/dev",
     "--size", String(MiB), "--tmpfs", "/dev/shm", // each job mounts its own over these
     "--size", String(MiB), "--tmpfs", "/tmp",
+    // /dev's tmpfs is owned by the sandbox's uid in a user namespace: read-only, or one job
+    // could leave files (or change /dev/stdout and friends) for the next.
+    "--remount-ro", "/dev",
     "--ro-bind", HARNESS_DIR, "/harness",
     ...binds,
     "--remount-ro", "/", // the root tmpfs too: a job's /tmp and /dev/shm are its only writable places
@@ -121,7 +124,7 @@ export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids
       ? bwrapArgv([config.python, "-I", "-S", "/harness/zygote.py", "{control}", "1"], ["--seccomp", "{seccomp}", ...binds], zygoteUid)
       : [config.python, "-I", "-S", join(HARNESS_DIR, "zygote.py"), "{control}", "0"],
     limits: {
-      RLIMIT_CPU: [g.cpuSeconds, g.cpuSeconds + 1], // soft: SIGXCPU, hard: SIGKILL
+      RLIMIT_CPU: [g.cpuSeconds, g.cpuSeconds], // SIGKILL (pid 1 of a job ignores SIGXCPU)
       RLIMIT_AS: [memory, memory], // per process; the cgroup bounds the whole job
       RLIMIT_NPROC: [JOB_PIDS, JOB_PIDS], // per uid: each slot has its own uid
       RLIMIT_FSIZE: [MiB, MiB],

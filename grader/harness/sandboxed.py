@@ -61,6 +61,9 @@ class Zygote:
             raise SandboxFailure(f"the sandbox zygote exited ({self.proc.returncode})")
         socket.send_fds(self.control, [marshal.dumps(request)], fds)
 
+    def alive(self):
+        return self.proc.poll() is None
+
     def close(self):
         self.control.close()
         try:
@@ -86,6 +89,7 @@ def _read_counter(spec):
 
 class Student:
     def __init__(self, zygote, sandbox, slot, output_cap):
+        self.zygote = zygote
         self.output_cap = output_cap
         self.deadline = None
         self.stop_reason = None

@@ -1,8 +1,9 @@
 """The sandbox's seccomp filter, handed to bwrap (--seccomp FD) in its binary form.
 
-It only takes away user namespaces: the zygote needs unshare() and mount() for the fresh
+It takes away user namespaces: the zygote needs unshare() and mount() for the fresh
 namespaces of each job, and a student holding no capabilities could otherwise regain some
-inside a user namespace of its own (mounts, a "root" uid). clone3 cannot be inspected by
+inside a user namespace of its own (mounts, a "root" uid). And the kernel's keyrings: a
+uid's keyring outlives its processes, so one job could leave data there for the next. clone3 cannot be inspected by
 seccomp (its flags live in memory), so it fails with ENOSYS and libc falls back to clone.
 """
 
@@ -21,10 +22,11 @@ CLONE_NEWUSER = 0x10000000
 
 NR, ARCH, ARG0 = 0, 4, 16  # offsets in struct seccomp_data (arg 0's low half, little endian)
 
-# arch: (unshare, clone, clone3, lowest number of a foreign ABI such as x32 or None)
+# arch: (unshare, clone, clone3, lowest number of a foreign ABI such as x32 or None,
+#        refused outright: add_key, request_key, keyctl)
 ARCHES = {
-    0xC000003E: (272, 56, 435, 0x40000000),  # x86_64
-    0xC00000B7: (97, 220, 435, None),  # aarch64
+    0xC000003E: (272, 56, 435, 0x40000000, (248, 249, 250)),  # x86_64
+    0xC00000B7: (97, 220, 435, None, (217, 218, 219)),  # aarch64
 }
 
 
@@ -34,12 +36,14 @@ def _program():
     for arch in ARCHES:
         prog.append(("jeq", arch, f"arch-{arch}", None))
     prog.append(("ret", KILL))  # an ABI we do not know how to check
-    for arch, (unshare, clone, clone3, foreign) in ARCHES.items():
+    for arch, (unshare, clone, clone3, foreign, refused) in ARCHES.items():
         prog.append(("label", f"arch-{arch}"))
         prog.append(("ld", NR))
         if foreign is not None:
             prog.append(("jge", foreign, "eperm", None))
         prog.append(("jeq", clone3, "enosys", None))
+        for nr in refused:
+            prog.append(("jeq", nr, "eperm", None))
         prog.append(("jeq", unshare, "flags", None))
         prog.append(("jeq", clone, "flags", None))
         prog.append(("ret", ALLOW))

@@ -19,7 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import runner  # noqa: E402  (imports unittest etc. once)
-from sandboxed import Student, Zygote  # noqa: E402
+from sandboxed import SandboxFailure, Student, Zygote  # noqa: E402
 
 
 def die_with_parent():
@@ -42,24 +42,41 @@ def main():
     sandbox = config["sandbox"]
     slots = sandbox["slots"]
     zygote = Zygote(sandbox)
-
-    def prepare(n):
-        return Student(zygote, sandbox, slots[n % len(slots)], config["outputCap"])
-
     count = 0
-    ready, previous = prepare(0), None
+
+    def prepare():
+        return Student(zygote, sandbox, slots[count % len(slots)], config["outputCap"])
+
+    def restart():
+        """The zygote died (a bug, or killed): a new one, so the job in hand is not lost."""
+        nonlocal zygote
+        zygote.close()
+        zygote = Zygote(sandbox)
+
+    ready, previous = prepare(), None
     try:
         for line in sys.stdin.buffer:
             current = ready
             if previous:  # the next sandbox takes its slot: all of it must be gone first
                 previous.close()
             count += 1
-            ready = prepare(count)  # starts on the other core while this job runs
-            sys.stdout = io.StringIO()  # whatever the trusted tests print goes nowhere
             try:
-                result = runner.grade(json.loads(line), current, config["wallSeconds"])
-            except Exception as exc:  # a failure of the machinery, not the student's fault
-                result = {"error": f"{type(exc).__name__}: {exc}"}
+                ready = prepare()  # starts on the other core while this job runs
+            except SandboxFailure:
+                restart()
+                ready = prepare()
+            sys.stdout = io.StringIO()  # whatever the trusted tests print goes nowhere
+            result = grade(json.loads(line), current, config["wallSeconds"])
+            if "error" in result and not current.zygote.alive():  # once more, in a sandbox from a new zygote
+                current.close()
+                ready.close()
+                if not zygote.alive():
+                    restart()
+                count += 1
+                current, ready = prepare(), None
+                result = grade(json.loads(line), current, config["wallSeconds"])
+                count += 1
+                ready = prepare()
             out.write(json.dumps(result) + "\n")
             out.flush()
             current.kill()  # at once; its clean-up finishes before its slot is used again
@@ -69,6 +86,13 @@ def main():
             if student:
                 student.close()
         zygote.close()
+
+
+def grade(job, student, wall_seconds):
+    try:
+        return runner.grade(job, student, wall_seconds)
+    except Exception as exc:  # a failure of the machinery, not the student's fault
+        return {"error": f"{type(exc).__name__}: {exc}"}
 
 
 if __name__ == "__main__":

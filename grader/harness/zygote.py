@@ -2,10 +2,9 @@
 
 Starting bwrap and a Python interpreter for every job costs most of a job's CPU. This
 process starts once (student.py already imported) and never sees any job's data: for each
-job it forks the student process into a new set of namespaces (pid, mount, network, IPC,
-UTS), where it is pid 1, mounts a new /tmp, /dev/shm and /proc, joins the slot's cgroups,
-takes its limits and the slot's uid, gives up every capability, and only then reads the
-student's code. Nothing one job did (files, processes, shared memory, sockets) exists for
+job it forks the student process into new pid, mount and IPC namespaces, where it is
+pid 1, mounts a new /tmp, /dev/shm and /proc, joins the slot's cgroups, takes its limits
+and the slot's uid, gives up every capability, and only then reads the student's code. Nothing one job did (files, processes, shared memory, sockets) exists for
 the next; the student's memory is a copy of this process, which saw no job.
 
 When the student process (pid 1 of its namespace) exits, the kernel kills every other
@@ -125,6 +124,7 @@ def run_student(request, fds, isolate):
         for name, value in request["limits"].items():
             resource.setrlimit(getattr(resource, name), tuple(value))
         drop_privileges(request.get("uid"))
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # a change of uid clears it
         os.chdir("/tmp")
         student.warm_up()  # as the student, before any code of theirs exists in this process
     except BaseException as exc:
@@ -159,7 +159,8 @@ class Jobs:
         self.by_pid[pid] = (request.get("uid"), os.dup(fds[3]), os.dup(fds[4]))
 
     def watched(self):
-        return [self.wake_r] + [kill for _, _, kill in self.by_pid.values()]
+        # A killed job's kill pipe stays readable (EOF or the byte): not watched again.
+        return [self.wake_r] + [kill for pid, (_, _, kill) in self.by_pid.items() if pid not in self.killed]
 
     def handle(self, ready):
         if self.wake_r in ready:

@@ -55,6 +55,9 @@ seen["seccomp"] = status["Seccomp"].strip()
 seen["processes"] = len([p for p in os.listdir("/proc") if p.isdigit()])
 seen["cgroups"] = sum(len(files) for _, _, files in os.walk("/cgroups"))  # the mount points stay, empty
 seen["userns"] = ctypes.CDLL(None, use_errno=True).unshare(0x10000000)
+seen["dev_writable"] = os.access("/dev", os.W_OK)
+# add_key("user", "leak", "x", 1, KEY_SPEC_USER_KEYRING): a uid's keyring outlives its jobs
+seen["keyring"] = ctypes.CDLL(None, use_errno=True).syscall(248 if os.uname().machine == "x86_64" else 217, b"user", b"leak", b"x", 1, -4)
 `);
     const uids = runnerFor(ENV).uids;
     expect(uids).toContain(seen.uid as number);
@@ -66,6 +69,8 @@ seen["userns"] = ctypes.CDLL(None, use_errno=True).unshare(0x10000000)
       processes: 1, // nothing of the grader or of other jobs is visible
       cgroups: 0,
       userns: -1,
+      dev_writable: false,
+      keyring: -1,
     });
   });
 
