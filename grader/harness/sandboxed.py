@@ -57,7 +57,7 @@ class Zygote:
                 os.close(fd)
 
     def spawn(self, request, fds):
-        if self.proc.poll() is not None:
+        if not self.alive():
             raise SandboxFailure(f"the sandbox zygote exited ({self.proc.returncode})")
         socket.send_fds(self.control, [marshal.dumps(request)], fds)
 
@@ -214,7 +214,7 @@ class Student:
     def _died(self):
         code = self._wait(1.0)
         if self.stop_reason is None:
-            if _read_counter(self.oom) > self.oom_before:
+            if self.ran_out_of_memory():
                 self.stop("memory_limit")
             elif code in (-signal.SIGXCPU, -signal.SIGKILL):
                 self.stop("time_limit", "cpu")
@@ -226,7 +226,7 @@ class Student:
 
     def _wait(self, timeout):
         """The student process's exit code (-signal when killed), once every process of the
-        job is gone (the keeper reports only then)."""
+        job is gone (the zygote reports only then)."""
         if self.returncode is None and not self._read_status(timeout):
             self.kill()
             self._read_status(None)
@@ -244,7 +244,7 @@ class Student:
             line += chunk
         text = line.decode(errors="replace").strip()
         if not text or text.startswith("E "):
-            raise SandboxFailure(f"the sandbox could not be set up: {text[2:] or 'the keeper died'}")
+            raise SandboxFailure(f"the sandbox could not be set up: {text[2:] or 'the zygote died'}")
         self.returncode = os.waitstatus_to_exitcode(int(text))
         return True
 
@@ -254,11 +254,11 @@ class Student:
         self.kill()
 
     def kill(self):
-        # The keeper kills every process of the job (it is their pid 1) and reports.
+        # The zygote kills the job's pid 1 (the kernel ends the rest) and reports.
         try:
             os.write(self.kill_fd, b"k")
         except OSError:
-            pass  # the keeper is already gone
+            pass  # the zygote is already gone
         if self.cgroup_kill:
             try:
                 with open(self.cgroup_kill, "w") as f:
