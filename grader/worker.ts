@@ -6,7 +6,7 @@ import { dedicatedClient } from "../src/queue/redis";
 import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
 import { recordGraded } from "../src/queue/stats";
 import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
-import { toSubmission } from "../src/submissions/view-model";
+import { changeOf } from "../src/submissions/view-model";
 import type { SubmissionRow } from "../src/db/schema";
 import { GraderFailure, type Runner } from "./grade";
 
@@ -166,6 +166,5 @@ export class Worker {
 
 /** Announces a final state; the message carries it, so open streams send it without a read. */
 async function publishFinal(ctx: Context, id: number, userId: string, final: SubmissionRow | undefined): Promise<void> {
-  const change = final ? { id, userId, final: toSubmission(final, null) } : { id, userId };
-  await publishChange(ctx.redis, ctx.keys, change).catch(() => {});
+  await publishChange(ctx.redis, ctx.keys, final ? changeOf(final) : { id, userId }).catch(() => {});
 }

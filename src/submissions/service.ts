@@ -7,8 +7,7 @@ import { completions, submissions, type AssignmentRow, type SubmissionRow } from
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
 import { enqueue, publishChange, queueLength, queuePosition } from "../queue/queue";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
-import { isFinal, type Status } from "./status";
-import { toSubmission, type Submission } from "./view-model";
+import { changeOf, toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
   "You already have a submission waiting to be graded. Wait for its result, then submit again.";
@@ -60,9 +59,7 @@ export function latestSubmission(ctx: Context, userId: string, assignmentId: num
 /** A user's submissions changed: this process forgets its answers at once, the others on the message. */
 async function announceChange(ctx: Context, row: SubmissionRow): Promise<void> {
   ctx.cache.users.invalidate(row.userId);
-  // A final row (a reused result) travels in the message: open streams need no read.
-  const final = isFinal(row.status as Status) ? toSubmission(row, null) : undefined;
-  await publishChange(ctx.redis, ctx.keys, { id: row.id, userId: row.userId, final }).catch(() => {});
+  await publishChange(ctx.redis, ctx.keys, changeOf(row)).catch(() => {});
 }
 
 /** What admitting a submission request found out: headers to send, and the queue's length if Redis answered. */

@@ -1,6 +1,7 @@
 // The API's Submission shape, built from a row (one place, used by API, pages and stream).
 import type { SubmissionRow } from "../db/schema";
-import type { Outcome, Status, TestResult } from "./status";
+import type { ChangeMessage } from "../queue/queue";
+import { isFinal, type Outcome, type Status, type TestResult } from "./status";
 
 export interface Submission {
   id: number;
@@ -34,4 +35,9 @@ export function toSubmission(row: SubmissionRow, position: number | null): Submi
     createdAt: row.createdAt.toISOString(),
     gradedAt: row.gradedAt ? row.gradedAt.toISOString() : null,
   };
+}
+
+/** The change message for a row: a final state travels in it, so open streams need no read. */
+export function changeOf(row: SubmissionRow): ChangeMessage {
+  return { id: row.id, userId: row.userId, final: isFinal(row.status as Status) ? toSubmission(row, null) : undefined };
 }
