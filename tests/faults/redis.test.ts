@@ -1,25 +1,13 @@
 // Redis flushed or restarted (it keeps nothing on disk) while submissions flow: nothing is
 // lost, web and graders reconnect by themselves, waiting users' streams resume.
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { expect, setDefaultTimeout, test } from "bun:test";
 import { unique } from "../helpers/app";
 import { readEvents } from "../helpers/events";
-import { PrivateRedis } from "../helpers/services";
-import { finalState, Stack, submitUntilAccepted } from "../helpers/stack";
+import { finalState, stackOnPrivateRedis, submitUntilAccepted } from "../helpers/stack";
 
 setDefaultTimeout(120_000);
 
-const redis = new PrivateRedis();
-let stack: Stack;
-
-beforeAll(async () => {
-  await redis.start();
-  stack = await new Stack({ REDIS_URL: redis.url, GRADER_HEARTBEAT_SECONDS: "2" }).start(2);
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  await redis.kill();
-});
+const { redis, stack } = stackOnPrivateRedis();
 
 const CORRECT = "def hello():\n    return 'Hello world!'\n";
 

@@ -1,25 +1,13 @@
 // Soak: 500 submissions from 100 users, two graders, one of them killed (SIGKILL) and
 // restarted every few seconds, and the (private) Redis flushed once along the way.
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
+import { expect, setDefaultTimeout, test } from "bun:test";
 import { unique, type Client } from "../helpers/app";
 import { readEvents } from "../helpers/events";
-import { PrivateRedis } from "../helpers/services";
-import { finalState, Stack, submitUntilAccepted } from "../helpers/stack";
+import { finalState, stackOnPrivateRedis, submitUntilAccepted } from "../helpers/stack";
 
 setDefaultTimeout(300_000);
 
-const redis = new PrivateRedis();
-let stack: Stack;
-
-beforeAll(async () => {
-  await redis.start();
-  stack = await new Stack({ REDIS_URL: redis.url, GRADER_HEARTBEAT_SECONDS: "2" }).start(2);
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  await redis.kill();
-});
+const { redis, stack } = stackOnPrivateRedis();
 
 // Each user's five submissions: three correct, two wrong -> exactly 300 points each.
 const PLAN = [

@@ -2,11 +2,10 @@
 // without namespaces. Jobs are still graded, and a job's processes (a daemon in a session of
 // its own included) are ended with the job, by its slot uid.
 import { afterAll, describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
 import { Runner } from "../../grader/grade";
 import { createSandbox, destroySandbox, slotUids } from "../../grader/sandbox";
 import { testConfig } from "../helpers/app";
-import { filesOf } from "../helpers/grading";
+import { filesOf, processesOf } from "../helpers/grading";
 
 const config = testConfig({ GRADER_WALL_SECONDS: "3", GRADER_CPU_SECONDS: "1" });
 const sandbox = createSandbox(config, "rlimit", slotUids(config, process.pid + 7_000_000));
@@ -17,20 +16,6 @@ afterAll(() => {
 });
 
 const grade = (source: string) => runner.grade({ source, tests: filesOf("sum").testCode });
-
-function processesOf(uids: number[]): string[] {
-  const wanted = new Set(uids.map(String));
-  const found: string[] = [];
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      if (wanted.has(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? "")) found.push(/^Name:\s+(.+)$/m.exec(status)![1]!);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return found;
-}
 
 describe("rlimit mode", () => {
   test("grades: passed, failed, time_limit", async () => {
@@ -46,7 +31,7 @@ describe("rlimit mode", () => {
     await grade("def sum(a, b):\n    return a + b\n");
     await Bun.sleep(300);
     // Only the prepared student process of the next job may run under a slot uid.
-    expect(processesOf(runner.uids).filter((name) => name !== "python3")).toEqual([]);
+    expect(processesOf(runner.uids).filter((p) => p.name !== "python3")).toEqual([]);
     expect(processesOf(runner.uids).length).toBeLessThanOrEqual(1);
   });
 });

@@ -1,4 +1,5 @@
 // Builds the app in-process for route tests (app.handle, no port).
+import { afterAll } from "bun:test";
 import { loadConfig, type Config } from "../../src/config";
 import { closeContext, createContext } from "../../src/context";
 import { createApp } from "../../src/app";
@@ -19,6 +20,17 @@ export function makeApp(env: Record<string, string> = {}) {
       hub.close();
       await closeContext(ctx);
     },
+  };
+}
+
+/** makeApp for one test file: every app it makes is closed after the file's tests. */
+export function appsForThisFile() {
+  const apps: ReturnType<typeof makeApp>[] = [];
+  afterAll(() => Promise.all(apps.map((a) => a.close())));
+  return (env: Record<string, string> = {}) => {
+    const a = makeApp(env);
+    apps.push(a);
+    return a;
   };
 }
 

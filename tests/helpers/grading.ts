@@ -1,4 +1,5 @@
 // Grades code against an assignment's real tests through the real sandbox.
+import { readdirSync, readFileSync } from "node:fs";
 import { readAssignments } from "../../src/assignments/files";
 import { Runner } from "../../grader/grade";
 import { createSandbox, destroySandbox, slotUids, type SandboxSpec } from "../../grader/sandbox";
@@ -40,4 +41,20 @@ export const runnerUids = () => [...runners.values()].flatMap((r) => r.uids);
 
 export function gradeCode(slug: string, source: string, env: Record<string, string> = {}) {
   return runnerFor(env).grade({ source, tests: filesOf(slug).testCode });
+}
+
+/** Every process on the machine running as one of `uids` (zombies included): uid and name. */
+export function processesOf(uids: number[]): { uid: string; name: string }[] {
+  const wanted = new Set(uids.map(String));
+  const found: { uid: string; name: string }[] = [];
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const uid = /^Uid:\s+(\d+)/m.exec(status)?.[1];
+      if (uid && wanted.has(uid)) found.push({ uid, name: /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "" });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
 }

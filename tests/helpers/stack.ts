@@ -1,6 +1,8 @@
 // A web process and graders against chosen services, for fault tests.
+import { afterAll, beforeAll } from "bun:test";
 import { Client } from "./app";
 import { freePort, startGrader, startWeb, type Proc } from "./processes";
+import { PrivateRedis } from "./services";
 
 export class Stack {
   readonly port = freePort();
@@ -74,4 +76,20 @@ export async function submitUntilAccepted(client: Client, assignmentId: number, 
     await Bun.sleep(200);
   }
   throw new Error(`not accepted: ${last}`);
+}
+
+/** For one test file: a private Redis, and a web process with two graders on it (short
+ *  heartbeats, so dead graders are noticed soon), started before the tests, stopped after. */
+export function stackOnPrivateRedis(): { redis: PrivateRedis; stack: Stack } {
+  const redis = new PrivateRedis();
+  const stack = new Stack({ REDIS_URL: redis.url, GRADER_HEARTBEAT_SECONDS: "2" });
+  beforeAll(async () => {
+    await redis.start();
+    await stack.start(2);
+  });
+  afterAll(async () => {
+    await stack.stop();
+    await redis.kill();
+  });
+  return { redis, stack };
 }

@@ -1,19 +1,13 @@
 // Security headers on every kind of response, the page's script hygiene, the cookie
 // (rotating secrets, Secure), and who the client is (trusted proxies only).
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { loadConfig, ConfigError } from "../../src/config";
 import { signUserId } from "../../src/identity/cookie";
 import { clientIp, isHttps } from "../../src/security/client";
 import { isCrossSite } from "../../src/security/guard";
-import { Client, makeApp } from "../helpers/app";
+import { Client, appsForThisFile } from "../helpers/app";
 
-const apps: ReturnType<typeof makeApp>[] = [];
-afterAll(() => Promise.all(apps.map((a) => a.close())));
-function app(env: Record<string, string> = {}) {
-  const a = makeApp(env);
-  apps.push(a);
-  return a;
-}
+const app = appsForThisFile();
 const main = app();
 const get = (path: string, init: RequestInit = {}, a = main) => a.app.handle(new Request(`http://localhost${path}`, init));
 

@@ -1,17 +1,10 @@
 // Floods are absorbed: rate limits per user and per IP (submissions, stream opens), a cap on
 // open streams per user across web processes, and a global cap on the queue.
-import { afterAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { recordResult, startGrading } from "../../src/submissions/results";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, appsForThisFile, unique } from "../helpers/app";
 
-const apps: ReturnType<typeof makeApp>[] = [];
-afterAll(() => Promise.all(apps.map((a) => a.close())));
-
-function app(env: Record<string, string> = {}) {
-  const a = makeApp(env);
-  apps.push(a);
-  return a;
-}
+const app = appsForThisFile();
 
 const main = app();
 const aid = (async () => {

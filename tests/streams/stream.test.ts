@@ -1,21 +1,14 @@
 // The event stream's behaviour now that streams share the hub's work: heartbeats from one
 // timer, positions from one read of the queue, a final state carried by the change message,
 // leases renewed in batches, and the hub's count and leases freed when a stream ends.
-import { afterAll, describe, expect, setSystemTime, test } from "bun:test";
+import { describe, expect, setSystemTime, test } from "bun:test";
 import { publishChange, publishQueueMoved } from "../../src/queue/queue";
 import { toSubmission } from "../../src/submissions/view-model";
 import { markError } from "../../src/submissions/results";
 import { findOwnSubmission } from "../../src/submissions/service";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, appsForThisFile, unique } from "../helpers/app";
 
-const apps: ReturnType<typeof makeApp>[] = [];
-afterAll(() => Promise.all(apps.map((a) => a.close())));
-
-function app(env: Record<string, string> = {}) {
-  const a = makeApp(env);
-  apps.push(a);
-  return a;
-}
+const app = appsForThisFile();
 
 const main = app({ SSE_HEARTBEAT_MS: "200" });
 const aid = (async () => {
