@@ -121,8 +121,8 @@ class Student:
         finally:
             for fd in theirs:
                 os.close(fd)
-        stdin, self.stdout_fd, stderr, self.status_fd, self.kill_fd, self.setup_fd = ours
-        self.stdin = os.fdopen(stdin, "wb")
+        self.stdin_fd, self.stdout_fd, stderr, self.status_fd, self.kill_fd, self.setup_fd = ours
+        os.set_blocking(self.stdin_fd, False)
         self.stderr_fd, self.stderr_open = stderr, True
 
     def begin(self, wall_seconds):
@@ -160,17 +160,36 @@ class Student:
     def request(self, message):
         if not self.alive:
             raise Stopped(self.stop_reason, self.stop_detail)
-        try:
-            payload = marshal.dumps(message)  # trusted -> sandbox only; never loaded from it
-            self.stdin.write(len(payload).to_bytes(4, "big") + payload)
-            self.stdin.flush()
-        except (BrokenPipeError, OSError):
-            self._died()
+        payload = marshal.dumps(message)  # trusted -> sandbox only; never loaded from it
+        self._write(len(payload).to_bytes(4, "big") + payload)
         reply = self._read_line()
         if reply.get("output_limit"):
             self.stop("output_limit")
             raise Stopped("output_limit")
         return reply
+
+    def _write(self, data):
+        # Never block: a student process that stops reading (while alive) must run into the
+        # wall clock, not hang the trusted server. Its stderr is read meanwhile (output cap).
+        view = memoryview(data)
+        while view:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                self.stop("time_limit", "wall")
+                raise Stopped("time_limit", "wall")
+            watched = [self.stderr_fd] if self.stderr_open else []
+            readable, writable, _ = select.select(watched, [self.stdin_fd], [], min(remaining, 0.05))
+            if not readable and not writable:
+                self._check_memory()
+            if readable:
+                self._take_stderr()
+            if writable:
+                try:
+                    view = view[os.write(self.stdin_fd, view):]
+                except BlockingIOError:
+                    pass
+                except OSError:  # the student process is gone
+                    self._died()
 
     def _read_line(self):
         fd = self.stdout_fd
@@ -273,11 +292,7 @@ class Student:
             self._wait(5.0)
         except SandboxFailure:
             pass
-        try:
-            self.stdin.close()
-        except OSError:
-            pass
-        for fd in (self.stdout_fd, self.stderr_fd, self.status_fd, self.kill_fd, self.setup_fd):
+        for fd in (self.stdin_fd, self.stdout_fd, self.stderr_fd, self.status_fd, self.kill_fd, self.setup_fd):
             try:
                 os.close(fd)
             except OSError:
