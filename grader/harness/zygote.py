@@ -220,7 +220,7 @@ class PidNamespaces:
 def watch_one(request, fds):
     """User-namespace mode: this forked process takes a new pid namespace for one job and
     watches it as the zygote would. Never returns."""
-    code = 0
+    code, status = 0, fds[3]
     try:
         for fd in map(int, os.listdir("/proc/self/fd")):  # other jobs' pipes are not ours
             if fd > 2 and fd not in fds:
@@ -228,6 +228,7 @@ def watch_one(request, fds):
                     os.close(fd)
                 except OSError:
                     pass
+        status = os.dup(fds[3])  # to report a failure after the job's own copies are closed
         _check(libc.unshare(CLONE_NEWPID), "unshare pid")
         jobs = Jobs(isolate=True)
         jobs.start(request, fds)
@@ -238,13 +239,13 @@ def watch_one(request, fds):
             jobs.handle(ready)
     except BaseException as exc:
         code = 1
-        _report_failure(fds, exc)
+        _report_failure(status, exc)
     os._exit(code)
 
 
-def _report_failure(fds, exc):
+def _report_failure(status, exc):
     try:
-        os.write(fds[3], f"E {type(exc).__name__}: {exc}\n".encode())
+        os.write(status, f"E {type(exc).__name__}: {exc}\n".encode())
     except OSError:
         pass
 
@@ -290,7 +291,8 @@ def main():
                         pids.next()
                     jobs.start(request, fds)
             except Exception as exc:
-                _report_failure(fds, exc)
+                if len(fds) > 3:
+                    _report_failure(fds[3], exc)
             finally:
                 for fd in fds:
                     os.close(fd)
