@@ -23,7 +23,9 @@ export function observed(handle: Handler, log: Logger, metrics: HttpMetrics) {
     const given = request.headers.get("x-request-id");
     const id = given !== null && SANE_ID.test(given) ? given : crypto.randomUUID();
     const started = performance.now();
+    const scope = new RequestScope(id, request, server);
     const finish = (response: Response) => {
+      scope.answered();
       const ms = performance.now() - started;
       const path = pathOf(request.url);
       metrics.record(metrics.routeOf(path), request.method, response.status, ms);
@@ -37,7 +39,7 @@ export function observed(handle: Handler, log: Logger, metrics: HttpMetrics) {
       return response;
     };
     // Everything the handler does, awaited or not, sees this request's scope (ids in logs).
-    const result = requestContext.run(new RequestScope(id, request, server), handle, request);
+    const result = requestContext.run(scope, handle, request);
     return result instanceof Promise ? result.then(finish) : finish(result);
   };
 }

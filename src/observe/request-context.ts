@@ -13,11 +13,16 @@ export interface Peer {
 export class RequestScope {
   private address?: string | null;
 
-  constructor(readonly id: string, private request: Request, private server: Peer) {}
+  constructor(readonly id: string, private request?: Request, private server?: Peer) {}
 
   get peer(): string | undefined {
-    if (this.address === undefined) this.address = this.server.requestIP(this.request)?.address ?? null;
+    if (this.address === undefined) this.address = this.server?.requestIP(this.request!)?.address ?? null;
     return this.address ?? undefined;
+  }
+
+  /** The response is made: the scope may live on (an open event stream's promises keep it), the request need not. */
+  answered() {
+    this.request = this.server = undefined;
   }
 }
 

@@ -11,7 +11,7 @@ import type { EventHub } from "../submissions/hub";
 import { idParams, parseId, readFormCode } from "../submissions/input";
 import { earlierSubmissions } from "../submissions/history";
 import { checkSubmissionRate, createSubmission, findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
-import { dataLines, submissionStream } from "../submissions/stream";
+import { dataLines, submissionStream, type StreamFormat } from "../submissions/stream";
 import { toSubmission, type Submission } from "../submissions/view-model";
 import { html } from "../../views/html";
 import { pointsNumber } from "../../views/layout";
@@ -49,6 +49,18 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     const rows = latestId ? await earlierSubmissions(ctx, userId, assignmentId, latestId) : [];
     return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })));
   }
+
+  // One for every stream (thousands are open): nothing per stream but the stream itself.
+  const widgetEvents: StreamFormat = {
+    async render(s, userId) {
+      const a = await getAssignment(ctx, s.assignmentId);
+      let body = submissionBody({ submission: s, nextId: await nextIdFor(s, a) }).value;
+      if (s.status === "graded") body += await pointsPartial(userId);
+      return dataLines(body);
+    },
+    // htmx's SSE extension closes the connection on this event (hx-sse:close="done").
+    closing: "event: done\ndata: end\n\n",
+  };
 
   return new Elysia()
     .use(userPlugin(ctx.config, warm.verified))
@@ -108,16 +120,8 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     .get("/submissions/:id/stream", async ({ userId, params, request, set }) => {
       const id = parseId(params.id, "This submission");
       const ip = clientAddress(ctx.config, request);
-      return submissionStream(ctx, hub, { id, userId, ip, lastEventId: request.headers.get("last-event-id") }, {
-        render: async (s) => {
-          const a = await getAssignment(ctx, s.assignmentId);
-          let body = submissionBody({ submission: s, nextId: await nextIdFor(s, a) }).value;
-          if (s.status === "graded") body += await pointsPartial(userId);
-          return dataLines(body);
-        },
-        // htmx's SSE extension closes the connection on this event (hx-sse:close="done").
-        closing: "event: done\ndata: end\n\n",
-      }, set.headers as Record<string, string>);
+      return submissionStream(ctx, hub, { id, userId, ip, lastEventId: request.headers.get("last-event-id") },
+        widgetEvents, set.headers as Record<string, string>);
     }, { params: idParams });
 
   async function pointsPartial(userId: string) {

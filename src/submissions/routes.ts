@@ -5,7 +5,9 @@ import { identityPlugin } from "../identity/plugin";
 import type { EventHub } from "./hub";
 import { idParams, parseId, readJsonCode } from "./input";
 import { admitSubmission, createSubmission, findOwnSubmission, snapshot } from "./service";
-import { dataLines, submissionStream } from "./stream";
+import { dataLines, submissionStream, type StreamFormat } from "./stream";
+
+const JSON_EVENTS: StreamFormat = { render: (s) => `event: status\n${dataLines(JSON.stringify(s))}` };
 
 export const submissionApi = (ctx: Context, hub: EventHub) =>
   new Elysia({ prefix: "/api" })
@@ -25,5 +27,4 @@ export const submissionApi = (ctx: Context, hub: EventHub) =>
     .get("/submissions/:id/events", ({ userId, ip, params, request, set }) =>
       submissionStream(ctx, hub,
         { id: parseId(params.id, "This submission"), userId, ip, lastEventId: request.headers.get("last-event-id") },
-        { render: (s) => `event: status\n${dataLines(JSON.stringify(s))}` },
-        set.headers as Record<string, string>), { params: idParams });
+        JSON_EVENTS, set.headers as Record<string, string>), { params: idParams });

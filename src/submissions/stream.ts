@@ -12,8 +12,8 @@ import { isFinal } from "./status";
 import { toSubmission, type Submission } from "./view-model";
 
 export interface StreamFormat {
-  /** SSE fields (without id) for one state of the submission */
-  render(s: Submission): Promise<string> | string;
+  /** SSE fields (without id) for one state of the submission, shown to `userId` */
+  render(s: Submission, userId: string): Promise<string> | string;
   /** sent after the final state, before the server closes */
   closing?: string;
 }
@@ -158,7 +158,7 @@ class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
   }
 
   private async send(state: Submission) {
-    const fields = await this.format.render(state);
+    const fields = await this.format.render(state, this.userId);
     this.queued = state.status === "queued" ? state : undefined;
     // Length and CRC-32 in one number (a 64-bit hash would be a BigInt on the heap).
     const print = fields.length * 2 ** 32 + Bun.hash.crc32(fields);
