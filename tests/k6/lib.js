@@ -1,6 +1,7 @@
 // Shared by the k6 scenarios. Run against a running stack, e.g.
 //   k6 run -e BASE_URL=http://localhost:8080 -e PROFILE=course tests/k6/page.js
-// PROFILE=course: the course's convention (10 VUs, 10 s); PROFILE=heavy: 50 VUs, 30 s.
+// PROFILE=course: the course's convention (10 VUs, 10 s); PROFILE=heavy: 50 VUs, 30 s;
+// PROFILE=smoke: 2 VUs sharing 10 iterations, what tests/load/k6.test.ts runs through its shim.
 import http from "k6/http";
 
 export const BASE = __ENV.BASE_URL || "http://localhost:7800";
@@ -8,6 +9,7 @@ export const BASE = __ENV.BASE_URL || "http://localhost:7800";
 const PROFILES = {
   course: { vus: 10, duration: "10s" },
   heavy: { vus: 50, duration: "30s" },
+  smoke: { vus: 2, iterations: 10 },
 };
 
 export function options(extra = {}) {

@@ -1,8 +1,9 @@
 // The student loop: submit, wait for the graded event on the stream, submit again.
 // Reports time_to_feedback (POST until the final event) as its own trend.
 // The server ends the stream after the final state, so a plain GET returns with every event.
-// Needs graders running, and limits fit for one machine playing many students, e.g.
-// SUBMISSIONS_PER_MINUTE_PER_IP=100000 on the web process.
+// Needs graders running, and limits fit for one machine playing many students (each VU is
+// one student), e.g. SUBMISSIONS_PER_MINUTE=100000 SUBMISSIONS_PER_MINUTE_PER_IP=100000
+// on the web process.
 import http from "k6/http";
 import { check } from "k6";
 import { Trend } from "k6/metrics";
