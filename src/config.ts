@@ -15,6 +15,8 @@ export interface Config {
     /** queries and transactions this process has out at once, pipelined over the connections;
      *  the rest wait their turn. 0 = no bound: one plain postgres.js pool (slows down under load) */
     maxInFlight: number;
+    /** how long a query waits for its turn before it fails (503): Postgres is hung or far behind */
+    queueWaitMs: number;
   };
   /** signs with the first, accepts any: rotate by putting the new secret first */
   sessionSecrets: string[];
@@ -120,7 +122,11 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: url(env, "REDIS_URL", "redis://127.0.0.1:6379", ["redis:", "rediss:"]),
     redisPrefix,
     // A plain postgres.js pool slows down under sustained load (see src/db/gate.ts).
-    database: { poolSize, maxInFlight: int(env, "DATABASE_MAX_IN_FLIGHT", 10 * poolSize, 0, 1_000_000) },
+    database: {
+      poolSize,
+      maxInFlight: int(env, "DATABASE_MAX_IN_FLIGHT", 10 * poolSize, 0, 1_000_000),
+      queueWaitMs: int(env, "DATABASE_QUEUE_WAIT_MS", 5000, 50, 600_000),
+    },
     sessionSecrets: sessionSecrets(env, production),
     trustProxy: int(env, "TRUST_PROXY", 0, 0, 10),
     cookieSecure: oneOf(env, "COOKIE_SECURE", "auto", ["auto", "always", "never"] as const),

@@ -22,7 +22,7 @@ export interface Context {
 
 export function createContext(config: Config, role: string): Context {
   const stats = { queries: 0 };
-  const { db, sql } = createDb(config.databaseUrl, config.database.poolSize, () => stats.queries++, config.database.maxInFlight);
+  const { db, sql } = createDb(config.databaseUrl, config.database.poolSize, () => stats.queries++, config.database.maxInFlight, config.database.queueWaitMs);
   return {
     config,
     db,

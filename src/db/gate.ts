@@ -8,23 +8,57 @@
 // the queries already on it, and a gate bounds how many the process has out at once.
 import type { Sql } from "postgres";
 
-/** A counting semaphore: at most `limit` callers run at once, the others wait in order. */
+/** What a query gets that waited `waitMs` for its turn: Postgres is hung or far behind. */
+export class QueueTimeout extends Error {
+  readonly code = "QUERY_QUEUE_TIMEOUT"; // counted as "database unavailable" (503)
+  constructor(waitMs: number) {
+    super(`waited ${waitMs} ms for one of the queries out at once to finish`);
+  }
+}
+
+interface Waiter {
+  go(): void;
+  fail(e: Error): void;
+  since: number;
+}
+
+/**
+ * A counting semaphore: at most `limit` callers run at once, the others wait in order, each
+ * at most `waitMs`: when Postgres hangs (a frozen host, a lost network), the callers that
+ * never got a turn fail instead of piling up without end.
+ */
 export class Gate {
   private running = 0;
-  private waiting: (() => void)[] = [];
+  private waiting: Waiter[] = [];
+  private sweeper?: ReturnType<typeof setInterval>;
 
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number, readonly waitMs = 5000) {}
 
   async run<T>(fn: () => PromiseLike<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.limit) await this.turn();
     else this.running++;
     try {
       return await fn();
     } finally {
       // Hand the place straight to the next waiter, so a newcomer cannot overtake it.
       const next = this.waiting.shift();
-      if (next) next();
+      if (next) next.go();
       else this.running--;
+    }
+  }
+
+  private turn() {
+    // One timer for all waiters (not one each): the oldest are first in line.
+    this.sweeper ??= setInterval(() => this.sweep(), Math.min(250, this.waitMs / 2));
+    return new Promise<void>((go, fail) => this.waiting.push({ go, fail, since: performance.now() }));
+  }
+
+  private sweep() {
+    const now = performance.now();
+    while (this.waiting.length && now - this.waiting[0]!.since >= this.waitMs) this.waiting.shift()!.fail(new QueueTimeout(this.waitMs));
+    if (!this.waiting.length) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
     }
   }
 }

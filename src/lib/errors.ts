@@ -25,7 +25,7 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
 
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED", "CONNECT_TIMEOUT",
+  "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "QUERY_QUEUE_TIMEOUT",
 ]);
 
 /** True when Postgres is down or restarting (not when a query is wrong). */

@@ -68,3 +68,45 @@ test("without the bound (0), the same requests fill the whole pool of 10", async
 test("by default every connection of the pool is used (the bound is ten per connection)", async () => {
   expect(await peakWhileLocked({ DATABASE_POOL_SIZE: "4" }, 4)).toBe(4);
 }, 30_000);
+
+test("when Postgres hangs, the requests that never got a turn answer 503 in words after DATABASE_QUEUE_WAIT_MS", async () => {
+  const t = makeApp({ DATABASE_POOL_SIZE: "2", DATABASE_MAX_IN_FLIGHT: "2", DATABASE_QUEUE_WAIT_MS: "300" });
+  try {
+    const client = Client.forApp(t.app);
+    const list = (await (await client.json("/api/assignments")).json()) as { id: number }[];
+    const { id } = (await (await client.submit(list[0]!.id, unique("print('hi')"))).json()) as { id: number };
+    let unlock!: () => void;
+    const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = admin.begin(async (tx) => {
+      await tx`lock table submissions in access exclusive mode`;
+      locked();
+      await unlocked;
+    });
+    await isLocked;
+    const t0 = performance.now();
+    // Two reach Postgres and wait on the lock; the other eight wait for a turn and give up.
+    const answered: Response[] = [];
+    let eight!: () => void;
+    const eightAnswered = new Promise<void>((resolve) => (eight = resolve));
+    const requests = Array.from({ length: 10 }, () => client.json(`/api/submissions/${id}`).then((r) => {
+      if (answered.push(r) === 8) eight();
+      return r;
+    }));
+    await eightAnswered;
+    const waited = performance.now() - t0;
+    const early = answered.slice();
+    expect(early.map((r) => r.status)).toEqual(Array(8).fill(503));
+    expect(((await early[0]!.json()) as { error: string }).error).toContain("database is not answering");
+    expect(early[0]!.headers.get("retry-after")).toBeTruthy();
+    expect(waited).toBeGreaterThanOrEqual(290);
+    unlock();
+    await holder;
+    const all = await Promise.all(requests);
+    expect(all.filter((r) => !early.includes(r)).map((r) => r.status)).toEqual([200, 200]);
+    expect((await client.json(`/api/submissions/${id}`)).status).toBe(200); // and the next one goes through
+  } finally {
+    await t.close();
+  }
+}, 30_000);
