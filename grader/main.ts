@@ -3,6 +3,7 @@ import { configOrExit } from "../src/config";
 import { closeContext, createContext } from "../src/context";
 import { Runner } from "./grade";
 import { bwrapWorks, createSandbox, destroySandbox } from "./sandbox";
+import { selfCheck } from "./self-check";
 import { Worker } from "./worker";
 
 const config = configOrExit();
@@ -24,7 +25,14 @@ if (sandbox.cgroups === "none") {
   ctx.log.warn("no cgroups here: a job's memory and processes are bounded per process and per uid only");
 }
 const runner = new Runner(config, sandbox);
-runner.warm();
+const problem = await selfCheck(runner);
+if (problem) {
+  ctx.log.error(`the sandbox cannot grade, so this grader takes no jobs: ${problem}`);
+  runner.stop();
+  destroySandbox(sandbox);
+  await closeContext(ctx);
+  process.exit(1);
+}
 ctx.log.info("sandbox ready", { mode: mode === "auto" ? "bwrap" : mode, uids: sandbox.slots.map((s) => s.uid), cgroups: sandbox.cgroups });
 
 const worker = new Worker(ctx, runner);
