@@ -2,29 +2,40 @@
 
 NOT_RUN = "Not run: your program was stopped during an earlier test."
 
-_STOP_REASONS = {
-    "time_limit": "it ran out of time. Is there a loop that never ends?",
-    "memory_limit": "it used more memory than allowed. Is a list or string growing without end?",
-    "output_limit": "it printed more than allowed. Is there a print inside a loop that never ends?",
-    "crashed": "the Python process stopped unexpectedly (for example by os._exit or a crash).",
-}
+def _size(n):
+    return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n // 1024} KiB"
 
 
-def _reason(reason, detail):
-    if reason == "time_limit" and detail == "cpu":
-        return "it used all of its CPU time. Is there a loop that never ends?"
-    text = _STOP_REASONS.get(reason, "it was stopped.")
-    if reason == "crashed" and detail and not detail.startswith("exit status"):
-        text = f"the Python process {detail}."
-    return text
+def _reason(reason, detail, limits):
+    """Why a run was stopped, with the limit it hit (limits: cpu and wall seconds, memory
+    and output bytes; any may be missing)."""
+    limits = limits or {}
+    if reason == "time_limit":
+        if detail == "cpu" and limits.get("cpu"):
+            return f"it used all of its {limits['cpu']} s of CPU time. Is there a loop that never ends?"
+        if detail == "wall" and limits.get("wall"):
+            return (f"it was still running after {limits['wall']} s. Is there a loop that never ends,"
+                    " or a sleep() that waits too long?")
+        return "it ran out of time. Is there a loop that never ends?"
+    if reason == "memory_limit":
+        allowed = f" than the {_size(limits['memory'])} allowed" if limits.get("memory") else " than allowed"
+        return f"it used more memory{allowed}. Is a list or string growing without end?"
+    if reason == "output_limit":
+        allowed = f" than the {_size(limits['output'])} allowed" if limits.get("output") else " than allowed"
+        return f"it printed more{allowed}. Is there a print inside a loop that never ends?"
+    if reason == "crashed":
+        if detail and not detail.startswith("exit status"):
+            return f"the Python process {detail}."
+        return "the Python process stopped unexpectedly (for example by os._exit or a crash)."
+    return "it was stopped."
 
 
-def stopped(reason, detail, test_name):
-    return f"Stopped in {test_name}: {_reason(reason, detail)}"
+def stopped(reason, detail, test_name, limits=None):
+    return f"Stopped in {test_name}: {_reason(reason, detail, limits)}"
 
 
-def stopped_at_import(reason, detail):
-    return f"Your code was stopped before the tests could run: {_reason(reason, detail)}"
+def stopped_at_import(reason, detail, limits=None):
+    return f"Your code was stopped before the tests could run: {_reason(reason, detail, limits)}"
 
 
 def import_failed(info):

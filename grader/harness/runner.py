@@ -174,7 +174,7 @@ def run_tests(test_module, student, output, proxy):
         kind, exc = collector.problem or ("failure", AssertionError("failed"))
         if isinstance(exc, Stopped):
             kinds.append(exc.reason)
-            message = messages.stopped(exc.reason, exc.detail, name)
+            message = messages.stopped(exc.reason, exc.detail, name, student.limits)
         elif kind == "failure":
             kinds.append("failed")
             message = str(exc)
@@ -208,7 +208,7 @@ def grade(job, student, wall_seconds):
     try:
         ready = student.request({"source": job["source"], "outputCap": student.output_cap})
     except Stopped as stop:
-        return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
+        return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail, student.limits), [], output, student)
     output.write(str(ready.get("output", "")))
     if "import_error" in ready:
         info = ready["import_error"] if isinstance(ready["import_error"], dict) else {}
@@ -217,7 +217,7 @@ def grade(job, student, wall_seconds):
     try:
         test_module = load_tests(job["tests"], proxy)
     except Stopped as stop:
-        return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail), [], output, student)
+        return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail, student.limits), [], output, student)
     except (ImportError, AttributeError):
         return result("failed", messages.missing(proxy.missing), [], output, student)
     tests, kinds = run_tests(test_module, student, output, proxy)

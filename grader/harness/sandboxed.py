@@ -97,6 +97,13 @@ class Student:
         self.raw_output = bytearray()
         self.buffer = b""
         self.returncode = None
+        # What a beginner is told when a limit stops the run (the job's memory is bounded per
+        # process by RLIMIT_AS, and a little more for the whole job by its cgroup).
+        self.limits = {
+            "cpu": sandbox["limits"].get("RLIMIT_CPU", [None])[0],
+            "memory": sandbox["limits"].get("RLIMIT_AS", [None])[0],
+            "output": output_cap,
+        }
         root = os.geteuid() == 0
         cgroup = slot.get("cgroup") if root else None
         self.oom = cgroup and cgroup.get("oom")
@@ -128,6 +135,7 @@ class Student:
     def begin(self, wall_seconds):
         """The job starts now: start the wall clock."""
         self.deadline = time.monotonic() + wall_seconds
+        self.limits["wall"] = wall_seconds
 
     def _take_stderr(self):
         # Bytes written straight to fd 1/2 (bypassing print) count against the output cap too.
