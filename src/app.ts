@@ -1,13 +1,12 @@
 // Builds the web app (no listen): tests call app.handle(new Request(...)).
 import { Elysia } from "elysia";
-import { staticPlugin } from "@elysiajs/static";
-import { join } from "node:path";
 import type { Context } from "./context";
 import { assignmentApi } from "./assignments/routes";
 import { healthRoutes } from "./health";
 import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
+import { publicFiles } from "./pages/public-files";
 import { pageRoutes } from "./pages/routes";
 import { WarmPages } from "./pages/warm";
 import { VerifiedCookies } from "./identity/cookie";
@@ -16,8 +15,6 @@ import { methodTable, wrongMethod } from "./security/methods";
 import type { EventHub } from "./submissions/hub";
 import { submissionApi } from "./submissions/routes";
 import { errorPage } from "../views/pages";
-
-const PUBLIC_DIR = join(import.meta.dir, "..", "public");
 
 function errorResponse(request: Request, status: number, message: string, headers: Record<string, string> = {}) {
   const path = new URL(request.url).pathname;
@@ -52,7 +49,7 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
       return errorResponse(request, 500, "Something went wrong on our side. Please try again.");
     })
     .use(requestGuard(ctx.config, (path) => allowed(path)))
-    .use(staticPlugin({ assets: PUBLIC_DIR, prefix: "/public" }))
+    .use(publicFiles())
     .use(healthRoutes(ctx))
     .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))

@@ -1,12 +1,19 @@
-// Content-hashed browser bundles (public/build/, written by scripts/build-client.ts on
-// `bun install`): their manifest maps a stable name to the hashed file. Read once in
-// production; in development again at most once a second (a rebuild shows on the next
-// reload without a restart, and a page does not pay for a file read).
-import { readFileSync } from "node:fs";
+// URLs of the files in public/, each carrying the content's hash, so browsers may keep them
+// for a year (src/pages/public-files.ts sends `immutable` for them) and a deploy that changes
+// one is seen on the next page load. Worked out once in production; in development again at
+// most once a second (a rebuild or an edited stylesheet shows on the next reload without a
+// restart, and a page does not pay for a file read).
+//  - the editor bundle (public/build/, written by scripts/build-client.ts on `bun install`)
+//    has the hash in its name; the build's manifest maps a stable name to the hashed file;
+//  - the other files (css, vendor/htmx) keep their names and get `?v=<hash>`.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const MANIFEST = join(import.meta.dir, "..", "public", "build", "manifest.json");
+export const PUBLIC_DIR = join(import.meta.dir, "..", "public");
+const MANIFEST = join(PUBLIC_DIR, "build", "manifest.json");
 const DEV_REREAD_MS = 1000;
+const reread = process.env.NODE_ENV !== "production";
 
 function readManifest(): Record<string, string> {
   try {
@@ -16,17 +23,54 @@ function readManifest(): Record<string, string> {
   }
 }
 
-const manifest = { files: readManifest(), readAt: performance.now(), reread: process.env.NODE_ENV !== "production" };
+const manifest = { files: readManifest(), readAt: performance.now() };
 if (!manifest.files["editor.js"]) {
   console.warn(JSON.stringify({ level: "warn", msg: "public/build/manifest.json is missing: run `bun install` (or `bun run build:client`); pages work without the editor bundle" }));
 }
 
 /** The URL of a built asset by its stable name, or undefined when it was not built. */
 export function assetUrl(name: string): string | undefined {
-  if (manifest.reread && performance.now() - manifest.readAt > DEV_REREAD_MS) {
+  if (reread && performance.now() - manifest.readAt > DEV_REREAD_MS) {
     manifest.files = readManifest();
     manifest.readAt = performance.now();
   }
   const file = manifest.files[name];
   return file ? `/public/build/${file}` : undefined;
+}
+
+const hashes = new Map<string, { size: number; mtimeMs: number; ino: number; hash: string }>();
+
+/**
+ * 16 hex digits of the SHA-256 of a file's content, or undefined when it is not a file. The
+ * file is read and hashed again only when its size, modification time or inode changed, so
+ * asking usually costs a stat.
+ */
+export function contentHash(file: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) return undefined;
+  const known = hashes.get(file);
+  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino) return known.hash;
+  const hash = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
+  // Written in the last second, the file could be written again within the clock's
+  // granularity with the same size and time: remembered only once that cannot happen.
+  if (Date.now() - stat.mtimeMs > 1000) hashes.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, hash });
+  return hash;
+}
+
+const versioned = new Map<string, { url: string; at: number }>();
+
+/** `/public/<path>?v=<content hash>` for a file of public/ (without `v` when it is missing). */
+export function publicUrl(path: string, dir = PUBLIC_DIR): string {
+  const file = join(dir, path);
+  const known = versioned.get(file);
+  if (known && !(reread && performance.now() - known.at > DEV_REREAD_MS)) return known.url;
+  const hash = contentHash(file);
+  const url = hash ? `/public/${path}?v=${hash}` : `/public/${path}`;
+  versioned.set(file, { url, at: performance.now() });
+  return url;
 }

@@ -1,4 +1,4 @@
-import { assetUrl } from "./assets";
+import { assetUrl, publicUrl } from "./assets";
 import { html, type Raw } from "./html";
 
 export interface LayoutProps {
@@ -22,9 +22,9 @@ export function layout({ title, points, body, head, editor, wide }: LayoutProps)
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · PyPractice</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/public/css/app.css">
-<script src="/public/vendor/htmx.min.js" defer></script>
-<script src="/public/vendor/hx-sse.min.js" defer></script>
+<link rel="stylesheet" href="${publicUrl("css/app.css")}">
+<script src="${publicUrl("vendor/htmx.min.js")}" defer></script>
+<script src="${publicUrl("vendor/hx-sse.min.js")}" defer></script>
 ${bundle ? html`<script src="${bundle}" defer></script>` : ""}
 ${head}
 </head>

@@ -2,7 +2,7 @@
 // (scripts/proxy.ts with deploy/nginx.conf.template): compression, unbuffered event
 // streams, cache headers, the proxy cache, security headers, several upstreams.
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { Client, unique } from "../helpers/app";
@@ -113,26 +113,64 @@ describe("event streams through nginx", () => {
 });
 
 describe("caching", () => {
-  test("static files: a day, then revalidate; the second request is served by the proxy cache", async () => {
+  test("static files: revalidated on every use (304 by ETag); the second request is served by the proxy cache", async () => {
     const path = `/public/css/app.css?t=${crypto.randomUUID()}`; // a cache key no other test used
     const first = await raw(path);
     await first.arrayBuffer();
     expect(first.status).toBe(200);
     expect(first.headers.get("x-cache-status")).toBe("MISS");
-    expect(first.headers.get("cache-control")).toBe("public, max-age=86400, must-revalidate");
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    // Strong and quoted from the app; nginx weakens it when it compresses.
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[0-9a-f]{16}"$/);
     const second = await raw(path);
     await second.arrayBuffer();
     expect(second.headers.get("x-cache-status")).toBe("HIT");
-    expect(second.headers.get("cache-control")).toBe("public, max-age=86400, must-revalidate");
+    expect(second.headers.get("cache-control")).toBe("public, no-cache");
     expect(proxy!.accessLog()).toContain('"cache":"HIT"');
+    const again = await raw(path, "gzip", { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("cache-control")).toBe("public, no-cache");
+    // Uncompressed (a new cache key): the app's strong ETag as it is, and the same 304.
+    const plain = await raw(`/public/css/app.css?t=${crypto.randomUUID()}`, "identity", { headers: { "if-none-match": etag.slice(2) } });
+    expect(plain.status).toBe(304);
+    expect(plain.headers.get("etag")).toBe(etag.slice(2));
   });
 
-  test("vendor scripts carry the same headers", async () => {
+  test("the page's versioned links are immutable for a year, from the app and from the proxy cache", async () => {
+    const page = await (await fetch(`${base}/assignments`)).text();
+    const links = [...page.matchAll(/(?:href|src)="(\/public\/[^"]+\?v=[0-9a-f]{16})"/g)].map((m) => m[1]!);
+    expect(links.map((l) => l.split("?")[0])).toEqual(["/public/css/app.css", "/public/vendor/htmx.min.js", "/public/vendor/hx-sse.min.js"]);
+    for (const link of links) {
+      const path = `${link}&t=${crypto.randomUUID()}`;
+      for (const status of ["MISS", "HIT"]) {
+        const res = await raw(path);
+        await res.arrayBuffer();
+        expect({ path, status: res.status, cache: res.headers.get("x-cache-status"), cc: res.headers.get("cache-control") })
+          .toEqual({ path, status: 200, cache: status, cc: "public, max-age=31536000, immutable" });
+      }
+    }
+    // A v that is not the file's hash (an old replica during a deploy, a made-up one): revalidated.
+    const wrong = `/public/css/app.css?v=0123456789abcdef&t=${crypto.randomUUID()}`;
+    for (let i = 0; i < 2; i++) {
+      const res = await raw(wrong);
+      await res.arrayBuffer();
+      expect(res.headers.get("cache-control")).toBe("public, no-cache");
+    }
+  });
+
+  test("vendor scripts and the editor bundle", async () => {
     const res = await raw("/public/vendor/hx-sse.min.js");
     await res.arrayBuffer();
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("public, max-age=86400, must-revalidate");
+    expect(res.headers.get("cache-control")).toBe("public, no-cache");
     expect(["HIT", "MISS"]).toContain(res.headers.get("x-cache-status")!);
+    const name = JSON.parse(readFileSync(join(ROOT, "public", "build", "manifest.json"), "utf8"))["editor.js"];
+    const bundle = await raw(`/public/build/${name}`);
+    await bundle.arrayBuffer();
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
   test("per-visitor answers are never cached: each new visitor gets a cookie of its own", async () => {
@@ -166,6 +204,17 @@ describe("headers and upstreams", () => {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("same-origin");
       expect(res.headers.get("server")).toBe("nginx"); // no version
+    }
+  });
+
+  test("HSTS once the browser came over TLS (a terminator in front says so), never over plain http", async () => {
+    for (const path of ["/assignments", "/public/css/app.css", "/no-such-page"]) {
+      const tls = await fetch(base + path, { headers: { "x-forwarded-proto": "https" } });
+      await tls.arrayBuffer();
+      expect(tls.headers.get("strict-transport-security")).toBe("max-age=31536000");
+      const plain = await fetch(base + path);
+      await plain.arrayBuffer();
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
     }
   });
 

@@ -1,0 +1,65 @@
+// public/ at /public: @elysiajs/static sends the bytes; the validators and Cache-Control are
+// ours. The plugin's own ETag is unquoted (RFC 9110 wants "..."), and outside production it
+// answers from its memory before it looks at If-None-Match, so a browser never got a 304.
+// Here every file gets a strong ETag from its content (hashed once per version, see
+// contentHash) and If-None-Match is answered 304 before routing, in every mode.
+import { Elysia } from "elysia";
+import { staticPlugin } from "@elysiajs/static";
+import { join, sep } from "node:path";
+import { pathOf } from "../observe/http";
+import { contentHash, PUBLIC_DIR } from "../../views/assets";
+
+const PREFIX = "/public/";
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Kept, but asked about on every use: a 304 when unchanged. */
+export const REVALIDATE = "public, no-cache";
+/** A content-hashed name (public/build/editor-82cf6a857ea7.js): 8+ hex digits before the extension, as nginx's map. */
+const HASHED_NAME = /[.-][0-9a-f]{8,}(\.min)?\.[A-Za-z0-9]+$/;
+
+/** The file of public/ a path under /public/ names, or undefined (outside public/, undecodable). */
+function fileOf(dir: string, path: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(path.slice(PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  const file = join(dir, name);
+  return file.startsWith(dir + sep) ? file : undefined;
+}
+
+/** Whether If-None-Match names `etag` (a strong "..."): `*`, or any tag of the list by weak comparison (RFC 9110 13.1.2). */
+export function noneMatch(header: string, etag: string): boolean {
+  if (header.trim() === "*") return true;
+  for (const [, opaque] of header.matchAll(/(?:W\/)?("[^"]*")/g)) if (opaque === etag) return true;
+  return false;
+}
+
+/**
+ * The files of `dir` at /public/. `alwaysStatic` is the plugin's (default: NODE_ENV is
+ * production, where it registers one route per file at start instead of a wildcard route).
+ */
+export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; alwaysStatic?: boolean } = {}) {
+  return new Elysia({ name: "public-files", seed: dir })
+    .onRequest(({ request, set }) => {
+      if (request.method !== "GET" && request.method !== "HEAD") return;
+      const path = pathOf(request.url);
+      if (!path.startsWith(PREFIX)) return;
+      const file = fileOf(dir, path);
+      const hash = file && contentHash(file);
+      if (!hash) return; // not a file: the plugin's 404
+      const etag = `"${hash}"`;
+      // On our 304 or on the plugin's response (it sets none of these headers).
+      set.headers.etag = etag;
+      const versioned = HASHED_NAME.test(path) || (request.url.includes("?") && new URL(request.url).searchParams.get("v") === hash);
+      set.headers["cache-control"] = versioned ? IMMUTABLE : REVALIDATE;
+      const given = request.headers.get("if-none-match");
+      if (given !== null && noneMatch(given, etag)) return new Response(null, { status: 304 });
+      // Built without headers (etag: false), the plugin's response has its type only implied
+      // by its file body, and Elysia loses it when it merges these headers in (nosniff
+      // browsers refuse CSS and scripts without one).
+      set.headers["content-type"] = Bun.file(file).type;
+    })
+    .as("global")
+    .use(staticPlugin({ assets: dir, prefix: "/public", etag: false, alwaysStatic }));
+}

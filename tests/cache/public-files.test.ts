@@ -1,0 +1,162 @@
+// Static files (public/ at /public): strong quoted ETags from the content, 304 on
+// If-None-Match in development and production mode alike, and versioned URLs (`?v=<hash>`,
+// content-hashed names) that browsers may keep for a year while everything else is revalidated.
+import { afterAll, describe, expect, test } from "bun:test";
+import { Elysia } from "elysia";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { IMMUTABLE, noneMatch, publicFiles, REVALIDATE } from "../../src/pages/public-files";
+import { PUBLIC_DIR, publicUrl } from "../../views/assets";
+import { appsForThisFile, Client } from "../helpers/app";
+
+const hashOf = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+const get = (app: { handle(r: Request): Promise<Response> }, path: string, headers: Record<string, string> = {}, method = "GET") =>
+  app.handle(new Request(`http://localhost${path}`, { method, headers }));
+
+describe("through the app (development mode, as in the tests and the benches)", () => {
+  const t = appsForThisFile()();
+  const hashes = Object.fromEntries(["css/app.css", "vendor/htmx.min.js", "vendor/hx-sse.min.js"].map((f) => [f, hashOf(readFileSync(join(PUBLIC_DIR, f)))]));
+  let page = "";
+
+  test("the layout links each unhashed file with ?v=<hash of its content>", async () => {
+    await t.app.modules;
+    page = await (await Client.forApp(t.app).request("/assignments")).text();
+    expect(page).toContain(`<link rel="stylesheet" href="/public/css/app.css?v=${hashes["css/app.css"]}">`);
+    expect(page).toContain(`<script src="/public/vendor/htmx.min.js?v=${hashes["vendor/htmx.min.js"]}" defer></script>`);
+    expect(page).toContain(`<script src="/public/vendor/hx-sse.min.js?v=${hashes["vendor/hx-sse.min.js"]}" defer></script>`);
+  });
+
+  test("a versioned URL is immutable; without v or with another v it is revalidated", async () => {
+    for (const [file, hash] of Object.entries(hashes)) {
+      const versioned = await get(t.app, `/public/${file}?v=${hash}`);
+      expect(versioned.status).toBe(200);
+      expect(versioned.headers.get("etag")).toBe(`"${hash}"`);
+      expect(versioned.headers.get("cache-control")).toBe(IMMUTABLE);
+      expect(versioned.headers.get("content-type")).toStartWith(file.endsWith(".css") ? "text/css" : "text/javascript");
+      expect(versioned.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(Buffer.from(await versioned.arrayBuffer()).equals(readFileSync(join(PUBLIC_DIR, file)))).toBe(true);
+      for (const other of [`/public/${file}`, `/public/${file}?v=0123456789abcdef`, `/public/${file}?x=${hash}`]) {
+        const res = await get(t.app, other);
+        expect({ other, status: res.status, cc: res.headers.get("cache-control"), etag: res.headers.get("etag") })
+          .toEqual({ other, status: 200, cc: REVALIDATE, etag: `"${hash}"` });
+      }
+    }
+  });
+
+  test("the content-hashed editor bundle is immutable", async () => {
+    const name = JSON.parse(readFileSync(join(PUBLIC_DIR, "build", "manifest.json"), "utf8"))["editor.js"];
+    const path = `/public/build/${name}`;
+    const res = await get(t.app, path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe(IMMUTABLE);
+    expect(res.headers.get("etag")).toMatch(/^"[0-9a-f]{16}"$/);
+  });
+
+  test("If-None-Match: 304 without body for the tag, a list holding it, its weak form and *; 200 otherwise", async () => {
+    const hash = hashes["css/app.css"]!;
+    for (const path of ["/public/css/app.css", `/public/css/app.css?v=${hash}`]) {
+      for (const given of [`"${hash}"`, `"abc", "${hash}"`, `W/"${hash}"`, `W/"x",W/"${hash}"`, "*"]) {
+        for (const method of ["GET", "HEAD"]) {
+          const res = await get(t.app, path, { "if-none-match": given }, method);
+          expect({ given, method, status: res.status }).toEqual({ given, method, status: 304 });
+          expect(await res.text()).toBe("");
+          expect(res.headers.get("etag")).toBe(`"${hash}"`);
+          expect(res.headers.get("cache-control")).toBe(path.includes("?v=") ? IMMUTABLE : REVALIDATE);
+        }
+      }
+    }
+    // Another tag, the old unquoted form, a tag that only contains ours: the file.
+    for (const given of ['"0123456789abcdef"', hash, `"${hash}x"`, `W/"${hash.slice(1)}"`]) {
+      const res = await get(t.app, "/public/css/app.css", { "if-none-match": given });
+      expect({ given, status: res.status }).toEqual({ given, status: 200 });
+      expect((await res.text()).length).toBeGreaterThan(1000);
+    }
+  });
+
+  test("HEAD: the headers of GET, no body", async () => {
+    const res = await get(t.app, "/public/css/app.css", {}, "HEAD");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBe(`"${hashes["css/app.css"]}"`);
+    expect(res.headers.get("cache-control")).toBe(REVALIDATE);
+    expect(res.headers.get("content-type")).toStartWith("text/css");
+    expect(await res.text()).toBe("");
+  });
+
+  test("a missing file is a 404 without validators; paths outside public/ are not files of it", async () => {
+    for (const path of ["/public/css/nope.css", "/public/css", "/public/%2e%2e/package.json", "/public/..%2Fpackage.json"]) {
+      const res = await get(t.app, path, { "if-none-match": "*" });
+      expect({ path, status: res.status, etag: res.headers.get("etag") }).toEqual({ path, status: 404, etag: null });
+    }
+  });
+});
+
+describe("the plugin in both of its modes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "pp-public-"));
+  mkdirSync(join(dir, "css"));
+  mkdirSync(join(dir, "build"));
+  writeFileSync(join(dir, "css", "app.css"), "body { color: black; }\n");
+  writeFileSync(join(dir, "build", "editor-0123abcd4567.js"), "console.log(1);\n");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // alwaysStatic is what NODE_ENV=production selects: a route per file, listed at start.
+  for (const alwaysStatic of [false, true]) {
+    test(alwaysStatic ? "production (a route per file)" : "development (one wildcard route)", async () => {
+      const app = new Elysia().use(publicFiles({ dir, alwaysStatic }));
+      await app.modules;
+      const hash = hashOf("body { color: black; }\n");
+      const first = await get(app, "/public/css/app.css");
+      expect(first.status).toBe(200);
+      expect(first.headers.get("etag")).toBe(`"${hash}"`);
+      expect(first.headers.get("cache-control")).toBe(REVALIDATE);
+      expect(first.headers.get("content-type")).toStartWith("text/css");
+      expect(await first.text()).toBe("body { color: black; }\n");
+      // Asked again and again: the plugin's own memory never hides the 304.
+      for (let i = 0; i < 3; i++) {
+        for (const given of [`"${hash}"`, `"other", "${hash}"`, `W/"${hash}"`]) {
+          const res = await get(app, "/public/css/app.css", { "if-none-match": given });
+          expect({ i, given, status: res.status, etag: res.headers.get("etag") }).toEqual({ i, given, status: 304, etag: `"${hash}"` });
+        }
+      }
+      expect((await get(app, "/public/css/app.css", { "if-none-match": '"other"' })).status).toBe(200);
+      expect((await get(app, "/public/css/app.css", { "if-none-match": `"${hash}"` }, "HEAD")).status).toBe(304);
+      expect((await get(app, `/public/css/app.css?v=${hash}`)).headers.get("cache-control")).toBe(IMMUTABLE);
+      const bundle = await get(app, "/public/build/editor-0123abcd4567.js");
+      expect(bundle.headers.get("cache-control")).toBe(IMMUTABLE);
+      expect(bundle.headers.get("etag")).toBe(`"${hashOf("console.log(1);\n")}"`);
+    });
+  }
+
+  test("a file changed on disk gets a new ETag at once (no stale 304) and a new v within a second", async () => {
+    const app = new Elysia().use(publicFiles({ dir }));
+    await app.modules;
+    const file = join(dir, "css", "changing.css");
+    writeFileSync(file, "a { color: red; }\n");
+    const before = (await get(app, "/public/css/changing.css")).headers.get("etag")!;
+    const url = publicUrl("css/changing.css", dir);
+    expect(url).toBe(`/public/css/changing.css?v=${hashOf("a { color: red; }\n")}`);
+    writeFileSync(file, "a { color: tan; }\n"); // the same size, and likely the same mtime
+    const after = await get(app, "/public/css/changing.css", { "if-none-match": before });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).toBe(`"${hashOf("a { color: tan; }\n")}"`);
+    expect(await after.text()).toBe("a { color: tan; }\n");
+    // The old v is no longer the file's: revalidated, never immutable.
+    expect((await get(app, url)).headers.get("cache-control")).toBe(REVALIDATE);
+    await Bun.sleep(1100);
+    expect(publicUrl("css/changing.css", dir)).toBe(`/public/css/changing.css?v=${hashOf("a { color: tan; }\n")}`);
+  });
+});
+
+test("If-None-Match parsing (RFC 9110 13.1.2: weak comparison, lists, *)", () => {
+  const etag = '"abc123"';
+  expect(noneMatch('"abc123"', etag)).toBe(true);
+  expect(noneMatch('W/"abc123"', etag)).toBe(true);
+  expect(noneMatch(' "x" , W/"y",  "abc123" ', etag)).toBe(true);
+  expect(noneMatch("*", etag)).toBe(true);
+  expect(noneMatch(" * ", etag)).toBe(true);
+  expect(noneMatch('"x,abc123"', etag)).toBe(false);
+  expect(noneMatch("abc123", etag)).toBe(false);
+  expect(noneMatch('"abc12"', etag)).toBe(false);
+  expect(noneMatch("", etag)).toBe(false);
+});
