@@ -70,6 +70,9 @@ function card(t: TestResult): Raw {
 </li>`;
 }
 
+/** assertTrue/assertFalse's own words ("False is not true"): nothing a beginner can use beside the test's sentence. */
+const BARE_TRUTH = /^(True|False|None|0|''|""|\[\]|\{\}|\(\)) is not (true|false)$/;
+
 function failure(t: TestResult): Raw {
   const m = splitMessage(t.message);
   const compare = t.expected !== undefined && t.actual !== undefined;
@@ -81,7 +84,7 @@ function failure(t: TestResult): Raw {
     ${compare ? html`<dt>Expected</dt><dd><code class="repr">${expected}</code></dd>
     <dt>Got</dt><dd><code class="repr">${actual}</code></dd>` : ""}
   </dl>
-  ${m.detail && !compare ? html`<p class="detail">${m.detail}</p>` : ""}
+  ${m.detail && !compare && !BARE_TRUTH.test(m.detail) ? html`<p class="detail">${m.detail}</p>` : ""}
   ${m.trace ? html`<pre class="trace">${withLineLinks(m.trace)}</pre>` : ""}`;
 }
 

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import type { TestResult } from "../../src/submissions/status";
-import { diffPair, humanName, splitMessage, withLineLinks } from "../../views/feedback";
+import type { Submission } from "../../src/submissions/view-model";
+import { diffPair, feedback, humanName, splitMessage, withLineLinks } from "../../views/feedback";
 import { html } from "../../views/html";
 import { waitEstimate } from "../../views/submission";
 import { Client, makeApp, unique } from "../helpers/app";
@@ -42,6 +43,16 @@ describe("feedback pieces", () => {
     const raised = splitMessage('Your code raised NameError: x\n  File "solution.py", line 2, in f\n    return x');
     expect(raised.hint).toBe("Your code raised NameError: x");
     expect(raised.trace).toContain("line 2");
+  });
+
+  test("assertTrue's bare 'False is not true' is left out; what a comparison showed is kept", () => {
+    const card = (message: string) => feedback({ status: "graded", outcome: "failed", message: "0 of 1 tests passed.", output: "",
+      tests: [{ name: "test_starts_with_h", passed: false, message, call: "hello()" }] } as Submission).value;
+    const bare = card("False is not true : hello() should start with H");
+    expect(bare).toContain("hello() should start with H");
+    expect(bare).not.toContain("is not true");
+    expect(card("['a'] is not false : the list should be empty")).toContain("is not false");
+    expect(card("3 not found in [1, 2] : 3 should be in the list")).toContain("3 not found in [1, 2]");
   });
 
   test("'line N' becomes a link to the editor; the rest stays escaped text", () => {
