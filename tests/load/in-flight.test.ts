@@ -17,24 +17,35 @@ async function waiting(): Promise<number> {
   return row!.n as number;
 }
 
+/** A visitor of `app` with one submission. */
+async function oneSubmission(app: ReturnType<typeof makeApp>["app"]) {
+  const client = Client.forApp(app);
+  const list = (await (await client.json("/api/assignments")).json()) as { id: number }[];
+  const { id } = (await (await client.submit(list[0]!.id, unique("print('hi')"))).json()) as { id: number };
+  return { client, id };
+}
+
+/** Locks the submissions table (every query of it waits) until `unlock()`; `holder` ends then. */
+async function lockSubmissions() {
+  let unlock!: () => void;
+  const unlocked = new Promise<void>((resolve) => (unlock = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = admin.begin(async (tx) => {
+    await tx`lock table submissions in access exclusive mode`;
+    locked();
+    await unlocked;
+  });
+  await isLocked;
+  return { unlock, holder };
+}
+
 /** Most statements seen waiting at once while 100 requests are held up by a table lock. */
 async function peakWhileLocked(env: Record<string, string>, expected: number): Promise<number> {
   const t = makeApp(env);
   try {
-    const client = Client.forApp(t.app);
-    const list = (await (await client.json("/api/assignments")).json()) as { id: number }[];
-    const { id } = (await (await client.submit(list[0]!.id, unique("print('hi')"))).json()) as { id: number };
-
-    let unlock!: () => void;
-    const unlocked = new Promise<void>((resolve) => (unlock = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = admin.begin(async (tx) => {
-      await tx`lock table submissions in access exclusive mode`;
-      locked();
-      await unlocked;
-    });
-    await isLocked;
+    const { client, id } = await oneSubmission(t.app);
+    const { unlock, holder } = await lockSubmissions();
 
     const requests = Array.from({ length: 100 }, () => client.json(`/api/submissions/${id}`));
     // Wait until the expected number have reached Postgres, then watch a little longer: no more come.
@@ -72,19 +83,8 @@ test("by default every connection of the pool is used (the bound is ten per conn
 test("when Postgres hangs, the requests that never got a turn answer 503 in words after DATABASE_QUEUE_WAIT_MS", async () => {
   const t = makeApp({ DATABASE_POOL_SIZE: "2", DATABASE_MAX_IN_FLIGHT: "2", DATABASE_QUEUE_WAIT_MS: "300" });
   try {
-    const client = Client.forApp(t.app);
-    const list = (await (await client.json("/api/assignments")).json()) as { id: number }[];
-    const { id } = (await (await client.submit(list[0]!.id, unique("print('hi')"))).json()) as { id: number };
-    let unlock!: () => void;
-    const unlocked = new Promise<void>((resolve) => (unlock = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holder = admin.begin(async (tx) => {
-      await tx`lock table submissions in access exclusive mode`;
-      locked();
-      await unlocked;
-    });
-    await isLocked;
+    const { client, id } = await oneSubmission(t.app);
+    const { unlock, holder } = await lockSubmissions();
     const t0 = performance.now();
     // Two reach Postgres and wait on the lock; the other eight wait for a turn and give up.
     const answered: Response[] = [];
