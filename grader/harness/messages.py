@@ -2,7 +2,7 @@
 
 NOT_RUN = "Not run: your program was stopped during an earlier test."
 
-def _size(n):
+def size(n):
     return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n // 1024} KiB"
 
 
@@ -18,10 +18,10 @@ def _reason(reason, detail, limits):
                     " or a sleep() that waits too long?")
         return "it ran out of time. Is there a loop that never ends?"
     if reason == "memory_limit":
-        allowed = f" than the {_size(limits['memory'])} allowed" if limits.get("memory") else " than allowed"
+        allowed = f" than the {size(limits['memory'])} allowed" if limits.get("memory") else " than allowed"
         return f"it used more memory{allowed}. Is a list or string growing without end?"
     if reason == "output_limit":
-        allowed = f" than the {_size(limits['output'])} allowed" if limits.get("output") else " than allowed"
+        allowed = f" than the {size(limits['output'])} allowed" if limits.get("output") else " than allowed"
         return f"it printed more{allowed}. Is there a print inside a loop that never ends?"
     if reason == "crashed":
         if detail and not detail.startswith("exit status"):

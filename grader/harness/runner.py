@@ -257,11 +257,13 @@ def clean(text, limit=4000):
 
 def result(outcome, message, tests, output, student):
     student.drain()
-    text = output.getvalue()
-    raw = bytes(student.raw_output).decode("utf-8", "replace")
+    text = output.getvalue() + student.printed_before_stop + bytes(student.raw_output).decode("utf-8", "replace")
+    if len(text) > student.output_cap or outcome == "output_limit":
+        # Say so where the student reads it, not only by a trailing "…".
+        text = text[: student.output_cap] + f"\n… (cut here: only the first {messages.size(student.output_cap)} of what your code printed is kept)"
     return {
         "outcome": outcome,
         "message": clean(message),
         "tests": [{k: v if k == "passed" else clean(v) for k, v in t.items()} for t in tests],
-        "output": clean(text + raw, student.output_cap),
+        "output": clean(text, student.output_cap + 200),
     }

@@ -95,6 +95,7 @@ class Student:
         self.stop_reason = None
         self.stop_detail = ""
         self.raw_output = bytearray()
+        self.printed_before_stop = ""  # what the call that hit the output cap printed (up to the cap)
         self.buffer = b""
         self.returncode = None
         # What a beginner is told when a limit stops the run (the job's memory is bounded per
@@ -172,6 +173,7 @@ class Student:
         self._write(len(payload).to_bytes(4, "big") + payload)
         reply = self._read_line()
         if reply.get("output_limit"):
+            self.printed_before_stop = str(reply.get("output", ""))
             self.stop("output_limit")
             raise Stopped("output_limit")
         return reply

@@ -12,7 +12,7 @@ Protocol, on the original stdin/stdout:
   out: one JSON line per frame (parsed by the trusted side with json)
        {"ready": true, "output": str} | {"import_error": exc, "output": str}
        {"value": encoded, "output": str} | {"callable": true} | {"exc": exc, "output": str}
-       {"output_limit": true}   printed more than the cap; the process exits
+       {"output_limit": true, "output": str}   printed more than the cap (what fit); the process exits
 
 It imports only what Python has loaded anyway (marshal is built in; codec imports
 nothing), so a sandbox is ready sooner.
@@ -75,7 +75,9 @@ class Capture(io.TextIOBase):
         text = str(text)
         self.total += len(text)
         if self.total > self.cap:
-            self.channel.write({"output_limit": True})
+            # What fits is kept and sent: the student sees how their output began.
+            self.parts.append(text[: max(0, self.cap - (self.total - len(text)))])
+            self.channel.write({"output_limit": True, "output": self.take()})
             os._exit(0)
         self.parts.append(text)
         return len(text)

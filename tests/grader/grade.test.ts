@@ -52,6 +52,8 @@ describe("outcomes", () => {
     const r = await gradeCode("sum", "def sum(a, b):\n    while True:\n        print('spam' * 100)\n", FAST);
     expect(r.outcome).toBe("output_limit");
     expect(r.tests.find((t) => !t.passed)!.message).toContain("it printed more than the 64 KiB allowed.");
+    expect(r.output.startsWith("spam")).toBe(true);
+    expect(r.output).toEndWith("\n… (cut here: only the first 64 KiB of what your code printed is kept)");
   });
 
   test("writing past the cap straight to the file descriptor is stopped too", async () => {
