@@ -7,7 +7,7 @@
 //    has the hash in its name; the build's manifest maps a stable name to the hashed file;
 //  - the other files (css, vendor/htmx) keep their names and get `?v=<hash>`.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
 export const PUBLIC_DIR = join(import.meta.dir, "..", "public");
@@ -38,6 +38,16 @@ export function assetUrl(name: string): string | undefined {
   return file ? `/public/build/${file}` : undefined;
 }
 
+/** The file's stat, or undefined when it is not a file (missing, a directory, a path through a file). */
+export function fileStat(file: string): Stats | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const hashes = new Map<string, { size: number; mtimeMs: number; ino: number; hash: string }>();
 
 /**
@@ -45,14 +55,8 @@ const hashes = new Map<string, { size: number; mtimeMs: number; ino: number; has
  * file is read and hashed again only when its size, modification time or inode changed, so
  * asking usually costs a stat.
  */
-export function contentHash(file: string): string | undefined {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    return undefined;
-  }
-  if (!stat.isFile()) return undefined;
+export function contentHash(file: string, stat = fileStat(file)): string | undefined {
+  if (!stat) return undefined;
   const known = hashes.get(file);
   if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino) return known.hash;
   const hash = createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);

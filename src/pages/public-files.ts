@@ -3,11 +3,16 @@
 // answers from its memory before it looks at If-None-Match, so a browser never got a 304.
 // Here every file gets a strong ETag from its content (hashed once per version, see
 // contentHash) and If-None-Match is answered 304 before routing, in every mode.
+// The plugin keeps a Response per file, made when it first takes the file (in production, at
+// start), and that Response keeps the file's length from then: a file whose length changed
+// since (a deploy on the same disk before this process restarted) is sent from here instead,
+// or the new content would go out cut to the old length under the new content's ETag.
 import { Elysia } from "elysia";
 import { staticPlugin } from "@elysiajs/static";
+import { readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import { pathOf } from "../observe/http";
-import { contentHash, PUBLIC_DIR } from "../../views/assets";
+import { contentHash, fileStat, PUBLIC_DIR } from "../../views/assets";
 
 const PREFIX = "/public/";
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -16,16 +21,25 @@ export const REVALIDATE = "public, no-cache";
 /** A content-hashed name (public/build/editor-82cf6a857ea7.js): 8+ hex digits before the extension, as nginx's map. */
 const HASHED_NAME = /[.-][0-9a-f]{8,}(\.min)?\.[A-Za-z0-9]+$/;
 
-/** The file of public/ a path under /public/ names, or undefined (outside public/, undecodable). */
+/** Names the plugin's routes match as they are: no escapes, no empty, "." or ".." segments. */
+const PLAIN_NAME = /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
+
+/** The file of public/ a path under /public/ names, or undefined (any other form is the plugin's to refuse). */
 function fileOf(dir: string, path: string): string | undefined {
-  let name: string;
-  try {
-    name = decodeURIComponent(path.slice(PREFIX.length));
-  } catch {
-    return undefined;
-  }
+  const name = path.slice(PREFIX.length);
+  if (!PLAIN_NAME.test(name)) return undefined;
   const file = join(dir, name);
   return file.startsWith(dir + sep) ? file : undefined;
+}
+
+/** Every file below `dir`, with its length: what the plugin takes at start in production. */
+function lengthsBelow(dir: string): Map<string, number> {
+  const lengths = new Map<string, number>();
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const stat = fileStat(join(dir, name));
+    if (stat) lengths.set(join(dir, name), stat.size);
+  }
+  return lengths;
 }
 
 /** Whether If-None-Match names `etag` (a strong "..."): `*`, or any tag of the list by weak comparison (RFC 9110 13.1.2). */
@@ -39,15 +53,23 @@ export function noneMatch(header: string, etag: string): boolean {
  * The files of `dir` at /public/. `alwaysStatic` is the plugin's (default: NODE_ENV is
  * production, where it registers one route per file at start instead of a wildcard route).
  */
-export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; alwaysStatic?: boolean } = {}) {
+export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic = process.env.NODE_ENV === "production" }: { dir?: string; alwaysStatic?: boolean } = {}) {
+  // The length each file had when the plugin took it (in production: every file, now).
+  const taken = alwaysStatic ? lengthsBelow(dir) : new Map<string, number>();
   return new Elysia({ name: "public-files", seed: dir })
     .onRequest(({ request, set }) => {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       const path = pathOf(request.url);
       if (!path.startsWith(PREFIX)) return;
       const file = fileOf(dir, path);
-      const hash = file && contentHash(file);
-      if (!hash) return; // not a file: the plugin's 404
+      const stat = file && fileStat(file);
+      if (!stat) return; // not a file: the plugin's 404
+      let length = taken.get(file);
+      if (length === undefined) {
+        if (alwaysStatic) return; // added after start: the plugin has no route for it (404)
+        taken.set(file, (length = stat.size)); // the plugin takes it with this request
+      }
+      const hash = contentHash(file, stat)!;
       const etag = `"${hash}"`;
       // On our 304 or on the plugin's response (it sets none of these headers).
       set.headers.etag = etag;
@@ -58,7 +80,9 @@ export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; 
       // Built without headers (etag: false), the plugin's response has its type only implied
       // by its file body, and Elysia loses it when it merges these headers in (nosniff
       // browsers refuse CSS and scripts without one).
-      set.headers["content-type"] = Bun.file(file).type;
+      const body = Bun.file(file);
+      set.headers["content-type"] = body.type;
+      if (stat.size !== length) return new Response(body); // changed since the plugin took it
     })
     .as("global")
     .use(staticPlugin({ assets: dir, prefix: "/public", etag: false, alwaysStatic }));

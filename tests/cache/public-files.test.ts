@@ -128,6 +128,37 @@ describe("the plugin in both of its modes", () => {
     });
   }
 
+  for (const alwaysStatic of [false, true]) {
+    test(`a file rewritten longer after the plugin took it is sent whole, under its new ETag (${alwaysStatic ? "production" : "development"})`, async () => {
+      const name = `grown-${alwaysStatic}.css`;
+      const file = join(dir, "css", name);
+      writeFileSync(file, "p { margin: 0; }\n");
+      const app = new Elysia().use(publicFiles({ dir, alwaysStatic }));
+      await app.modules;
+      expect(await (await get(app, `/public/css/${name}`)).text()).toBe("p { margin: 0; }\n");
+      const longer = "p { margin: 0; padding: 0; border: 1px solid red; }\n";
+      writeFileSync(file, longer); // a deploy onto the same disk, this process not yet restarted
+      const res = await get(app, `/public/css/${name}?v=${hashOf(longer)}`);
+      expect(res.headers.get("etag")).toBe(`"${hashOf(longer)}"`);
+      expect(res.headers.get("cache-control")).toBe(IMMUTABLE);
+      expect(res.headers.get("content-type")).toStartWith("text/css");
+      expect(await res.text()).toBe(longer);
+      expect((await get(app, `/public/css/${name}`, { "if-none-match": `"${hashOf(longer)}"` })).status).toBe(304);
+    });
+  }
+
+  test("production: a file added after start is a 404 like the plugin's, never a 304; odd spellings of a path likewise", async () => {
+    const app = new Elysia().use(publicFiles({ dir, alwaysStatic: true }));
+    await app.modules;
+    writeFileSync(join(dir, "css", "late.css"), "i { }\n");
+    for (const path of ["/public/css/late.css", "/public/css//app.css", "/public/css/%61pp.css"]) {
+      for (const headers of [{}, { "if-none-match": "*" }] as Record<string, string>[]) {
+        const res = await get(app, path, headers);
+        expect({ path, status: res.status, etag: res.headers.get("etag") }).toEqual({ path, status: 404, etag: null });
+      }
+    }
+  });
+
   test("a file changed on disk gets a new ETag at once (no stale 304) and a new v within a second", async () => {
     const app = new Elysia().use(publicFiles({ dir }));
     await app.modules;
