@@ -98,6 +98,7 @@ class Student:
         self.printed_before_stop = ""  # what the call that hit the output cap printed (up to the cap)
         self.buffer = b""
         self.returncode = None
+        self.killed_here = False  # by _wait, not by a limit
         # What a beginner is told when a limit stops the run (the job's memory is bounded per
         # process by RLIMIT_AS, and a little more for the whole job by its cgroup).
         self.limits = {
@@ -245,6 +246,8 @@ class Student:
         if self.stop_reason is None:
             if self.ran_out_of_memory():
                 self.stop("memory_limit")
+            elif self.killed_here:  # it closed its channel but went on running
+                self.stop("crashed", "stopped answering the grader")
             elif code in (-signal.SIGXCPU, -signal.SIGKILL):
                 self.stop("time_limit", "cpu")
             elif select.select([self.setup_fd], [], [], 0)[0] and (why := os.read(self.setup_fd, 4096)):
@@ -258,6 +261,7 @@ class Student:
         job is gone (the zygote reports only then)."""
         if self.returncode is None and not self._read_status(timeout):
             self.kill()
+            self.killed_here = True
             self._read_status(None)
         return self.returncode
 

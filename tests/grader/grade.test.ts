@@ -48,6 +48,13 @@ describe("outcomes", () => {
     expect(r.message).toContain("Your code was stopped before the tests could run: it was still running after 3 s.");
   });
 
+  test("a process that closes its channel and goes on running is stopped, not blamed on the CPU limit", async () => {
+    const source = "import gc, os, time\nfor o in gc.get_objects():\n    if type(o).__name__ == 'Channel':\n        os.close(o.wfd)\ntime.sleep(30)\n";
+    const r = await gradeCode("sum", source, FAST);
+    expect(r.outcome).not.toBe("passed");
+    expect(r.message).toBe("Your code was stopped before the tests could run: the Python process stopped answering the grader.");
+  });
+
   test("endless printing is stopped at the output cap", async () => {
     const r = await gradeCode("sum", "def sum(a, b):\n    while True:\n        print('spam' * 100)\n", FAST);
     expect(r.outcome).toBe("output_limit");
