@@ -291,7 +291,7 @@ def main():
                         pids.next()
                     jobs.start(request, fds)
             except Exception as exc:
-                if len(fds) > 3:
+                if len(fds) == 6:  # else fds[3] may not be a status pipe
                     _report_failure(fds[3], exc)
             finally:
                 for fd in fds:

@@ -49,7 +49,10 @@ export class Gate {
 
   private turn() {
     // One timer for all waiters (not one each): the oldest are first in line.
-    this.sweeper ??= setInterval(() => this.sweep(), Math.min(250, this.waitMs / 2));
+    if (!this.sweeper) {
+      this.sweeper = setInterval(() => this.sweep(), Math.min(250, this.waitMs / 2));
+      this.sweeper.unref(); // the waiters' queries keep the process alive, not this timer
+    }
     return new Promise<void>((go, fail) => this.waiting.push({ go, fail, since: performance.now() }));
   }
 
