@@ -71,13 +71,14 @@ afterAll(async () => {
 });
 
 describe("what the images hold", () => {
-  // (typescript does come along: elysia names it as a peer dependency, and bun installs peers.)
   test("web: production packages, htmx from the postinstall, no tests or dev tools", () => {
     const dir = images.web.dir;
     expect(existsSync(join(dir, "public/vendor/htmx.min.js"))).toBe(true);
     expect(existsSync(join(dir, "public/vendor/hx-sse.min.js"))).toBe(true);
     expect(existsSync(join(dir, "node_modules/elysia"))).toBe(true);
-    for (const absent of ["tests", "bench", ".git", "node_modules/playwright-core", "node_modules/drizzle-kit", "grader"]) {
+    expect(existsSync(join(dir, "node_modules/@sinclair/typebox"))).toBe(true); // a peer elysia needs
+    // typescript and @types are optional peers of elysia, which bun installs: removed.
+    for (const absent of ["tests", "bench", ".git", "node_modules/playwright-core", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types", "grader"]) {
       expect(existsSync(join(dir, absent))).toBe(false);
     }
   });
@@ -86,7 +87,7 @@ describe("what the images hold", () => {
     const dir = images.grader.dir;
     expect(existsSync(join(dir, "grader/harness/runner.py"))).toBe(true);
     expect(readdirSync(join(dir, "grader/harness")).includes("__pycache__")).toBe(false);
-    for (const absent of ["views", "public", "tests", "node_modules/drizzle-kit"]) expect(existsSync(join(dir, absent))).toBe(false);
+    for (const absent of ["views", "public", "tests", "node_modules/drizzle-kit", "node_modules/typescript"]) expect(existsSync(join(dir, absent))).toBe(false);
   });
 
   test("proxy: the script and the template only (no packages)", () => {
