@@ -1,17 +1,31 @@
-// The isolation tests again, as the grader runs in a Docker container: root without
-// CAP_SYS_ADMIN, so the zygote gets a user namespace and every job the same uid (the mode
-// where /dev and the keyrings could carry data from one job to the next).
+// The isolation and exploit tests again, as the grader runs in a Docker container: root
+// without CAP_SYS_ADMIN, so the zygote gets a user namespace and every job the same uid (the
+// mode where /dev and the keyrings could carry data from one job to the next).
 import { expect, setDefaultTimeout, test } from "bun:test";
 
 setDefaultTimeout(120_000);
 
-test.skipIf(process.getuid?.() !== 0 || !Bun.which("setpriv"))("isolation holds without CAP_SYS_ADMIN (user-namespace mode)", async () => {
-  const proc = Bun.spawn(["setpriv", "--bounding-set=-sys_admin", "bun", "test", "tests/grader/isolation.test.ts"], {
+/** Runs test files as root without CAP_SYS_ADMIN; the report of bun test. */
+async function withoutSysAdmin(...files: string[]) {
+  const proc = Bun.spawn(["setpriv", "--bounding-set=-sys_admin", "bun", "test", ...files], {
     cwd: `${import.meta.dir}/../..`, stdout: "pipe", stderr: "pipe",
   });
   const [code, out, err] = await Promise.all([proc.exited, new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
-  const report = out + err;
+  return { code, report: out + err };
+}
+
+const cannotDropSysAdmin = process.getuid?.() !== 0 || !Bun.which("setpriv");
+
+test.skipIf(cannotDropSysAdmin)("isolation holds without CAP_SYS_ADMIN (user-namespace mode)", async () => {
+  const { code, report } = await withoutSysAdmin("tests/grader/isolation.test.ts");
   expect(report).toContain(" 0 fail");
   expect(report).not.toContain("(skip)");
+  expect(code).toBe(0);
+});
+
+test.skipIf(cannotDropSysAdmin)("every exploit is contained without CAP_SYS_ADMIN too, and leaves no process", async () => {
+  const { code, report } = await withoutSysAdmin("tests/exploits/exploits.test.ts");
+  expect(report).toContain(" 0 fail");
+  expect(report).toMatch(/ (4[7-9]|[5-9]\d) pass/); // 44 attacks and the 3 checks after them, or more
   expect(code).toBe(0);
 });
