@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   databaseUrl: string;
   redisUrl: string;
+  /** how long a Redis command may go unanswered before it fails (Redis hung, not down) */
+  redisCommandTimeoutMs: number;
   redisPrefix: string;
   database: {
     /** connections in this process's Postgres pool */
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int(env, "PORT", 7800, 0, 65535),
     databaseUrl: url(env, "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres", ["postgres:", "postgresql:"]),
     redisUrl: url(env, "REDIS_URL", "redis://127.0.0.1:6379", ["redis:", "rediss:"]),
+    redisCommandTimeoutMs: int(env, "REDIS_COMMAND_TIMEOUT_MS", 2000, 50, 600_000),
     redisPrefix,
     // A plain postgres.js pool slows down under sustained load (see src/db/gate.ts).
     database: {

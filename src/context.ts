@@ -27,7 +27,7 @@ export function createContext(config: Config, role: string): Context {
     config,
     db,
     sql,
-    redis: commandClient(config.redisUrl),
+    redis: commandClient(config.redisUrl, config.redisCommandTimeoutMs),
     keys: makeKeys(config.redisPrefix),
     log: createLogger(config.logLevel, { role, pid: process.pid }),
     cache: { catalog: new AssignmentCatalog(db), users: new UserCache() },

@@ -1,0 +1,33 @@
+// Redis hung, not down: the connection stays open and no reply ever comes (a frozen host, a
+// silent network). Without a command timeout every POST waited for ever; with it the
+// submission is accepted within about two timeouts and left in Postgres for the sweeper.
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import postgres from "postgres";
+import { appsForThisFile, Client, unique } from "../helpers/app";
+import { FreezeProxy } from "../helpers/freeze-proxy";
+
+const proxy = new FreezeProxy();
+const makeApp = appsForThisFile();
+const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+
+beforeAll(() => proxy.start());
+afterAll(async () => {
+  proxy.stop();
+  await admin.end();
+});
+
+test("a submission is accepted while Redis hangs, and nothing is lost", async () => {
+  const t = makeApp({ REDIS_URL: proxy.url, REDIS_COMMAND_TIMEOUT_MS: "300" });
+  const c = Client.forApp(t.app);
+  const list = (await (await c.json("/api/assignments")).json()) as { id: number }[];
+  proxy.armed = "EVALSHA"; // the command connection's next script call, and all after it, get no reply
+  const t0 = performance.now();
+  const res = await c.submit(list[0]!.id, unique("def hello():\n    return 'Hello'\n"));
+  const ms = performance.now() - t0;
+  expect(proxy.frozen).toBe(1);
+  expect(res.status).toBe(202);
+  expect(ms).toBeLessThan(3000); // the rate-limit script and the push each time out after 0.3 s
+  const { id } = (await res.json()) as { id: number };
+  const [row] = await admin`select status from submissions where id = ${id}`;
+  expect(row?.status).toBe("queued"); // in Postgres, for the graders' sweeper to enqueue
+}, 20_000);
