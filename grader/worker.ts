@@ -5,7 +5,7 @@ import type { Context } from "../src/context";
 import { dedicatedClient } from "../src/queue/redis";
 import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
 import { recordGraded } from "../src/queue/stats";
-import { markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
+import { finalRow, markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
 import { changeOf } from "../src/submissions/view-model";
 import type { SubmissionRow } from "../src/db/schema";
 import { GraderFailure, type Runner } from "./grade";
@@ -98,7 +98,11 @@ export class Worker {
     }
     const job = await startGrading(ctx.db, id, this.id);
     if (!job) {
-      await ack(ctx.redis, ctx.keys, this.id, rawId); // already final: a duplicate delivery
+      // Already final: a duplicate delivery, or our own retry after the ack failed (Redis
+      // slow), which came before the announcement: announced (again: streams skip a repeat).
+      const final = await finalRow(ctx.db, id);
+      if (final) await publishFinal(ctx, id, final.userId, final);
+      await ack(ctx.redis, ctx.keys, this.id, rawId);
       return;
     }
     // Not awaited: grading starts at once, and the connection keeps these before the final publish.

@@ -72,6 +72,12 @@ export async function recordResult(db: Db, id: number, result: GradedResult): Pr
   return recorded!.length > 0 && final ? mapRow(submissions, final) : undefined;
 }
 
+/** The row when it is final (graded or error), else undefined. */
+export async function finalRow(db: Db, id: number): Promise<SubmissionRow | undefined> {
+  const [row] = await db.$client.unsafe(FINAL, [id], { prepare: true });
+  return row && (row.status === "graded" || row.status === "error") ? mapRow(submissions, row) : undefined;
+}
+
 /** The system could not grade it: final `error`, which frees the user's pending slot. Returns the final row. */
 export async function markError(db: Db, id: number, message: string): Promise<SubmissionRow | undefined> {
   const [row] = await db.update(submissions)

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { and, eq, sql } from "drizzle-orm";
 import { completions, submissions } from "../../src/db/schema";
+import { dedicatedClient } from "../../src/queue/redis";
 import { Client, makeApp, unique } from "../helpers/app";
 import { startGrader, type Proc } from "../helpers/processes";
 
@@ -101,9 +102,17 @@ describe("reliable queue", () => {
     await grader();
     const first = await finalRow(id);
     expect(first.pointsAwarded).toBe(true);
+    // Whoever delivers it again (a crash, or a failed ack, after the commit and before the
+    // announcement) announces the final state again, so no open stream is left waiting.
+    const events = dedicatedClient(ctx.config.redisUrl);
+    const announced: { id: number; final?: { status: string } }[] = [];
+    events.on("message", (_channel: string, message: string) => announced.push(JSON.parse(message)));
+    await events.subscribe(ctx.keys.eventsChannel);
     await ctx.redis.lpush(ctx.keys.queue, String(id)); // redelivery (crash after commit, before ack)
     await until("redelivery consumed", async () => (await ctx.redis.llen(ctx.keys.queue)) === 0);
     await Bun.sleep(300);
+    events.disconnect();
+    expect(announced.filter((m) => m.id === id).map((m) => m.final?.status)).toEqual(["graded"]);
     const again = await row(id);
     expect(again.gradedAt).toEqual(first.gradedAt);
     expect(again.attempts).toBe(1);
