@@ -8,7 +8,7 @@ import { observed } from "./observe/http";
 
 const config = configOrExit();
 const ctx = createContext(config, "web");
-const hub = new EventHub(config.redisUrl, ctx.keys, ctx.cache);
+const hub = new EventHub(config.redisUrl, ctx.keys, ctx.cache, config.redisCommandTimeoutMs);
 const http = new HttpMetrics();
 const handler = createHandler(ctx, hub, http);
 // The SSE heartbeat (SSE_HEARTBEAT_MS) keeps streams inside Bun's idle timeout.

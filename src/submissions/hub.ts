@@ -42,7 +42,7 @@ export class EventHub {
   private positionTimer?: ReturnType<typeof setTimeout>;
   private positionsSentAt = 0;
 
-  constructor(private redisUrl: string, private keys: Keys, private caches?: Context["cache"]) {
+  constructor(private redisUrl: string, private keys: Keys, private caches?: Context["cache"], private commandTimeoutMs?: number) {
     this.sub = dedicatedClient(redisUrl);
     // ioredis re-subscribes after a reconnect; changes may have been missed meanwhile, so
     // caches start over and streams re-read from Postgres.
@@ -147,7 +147,7 @@ export class EventHub {
   }
 
   private async readPositions(): Promise<Map<number, number>> {
-    this.cmd ??= commandClient(this.redisUrl);
+    this.cmd ??= commandClient(this.redisUrl, this.commandTimeoutMs);
     const ids = await this.cmd.lrange(this.keys.queue, 0, -1).catch(() => [] as string[]);
     // LPUSH adds on the left, graders take from the right: the last one is next.
     const map = new Map<number, number>();
