@@ -26,12 +26,12 @@ COPY package.json bun.lock bunfig.toml ./
 # It then builds the editor bundle (public/build/, content-hashed) from src/client/.
 COPY scripts/vendor.ts scripts/build-client.ts scripts/
 COPY src/client src/client
-# typescript and @types come along as optional peers of elysia (bun installs peers); Bun runs
-# TypeScript itself, so they are removed (26 MB of 71).
+# typescript and @types (with the bun-types and undici-types they pull in) come along as
+# optional peers of elysia (bun installs peers); Bun runs TypeScript itself: removed.
 RUN bun install --frozen-lockfile --production \
  && test -s public/vendor/htmx.min.js && test -s public/vendor/hx-sse.min.js \
  && test -s public/build/manifest.json \
- && rm -rf node_modules/typescript node_modules/@types
+ && rm -rf node_modules/typescript node_modules/@types node_modules/bun-types node_modules/undici-types
 
 # ---- dev: compose.yml bind-mounts the source over /app and runs `bun --watch` --------------
 FROM base AS dev

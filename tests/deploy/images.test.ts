@@ -78,7 +78,7 @@ describe("what the images hold", () => {
     expect(existsSync(join(dir, "node_modules/elysia"))).toBe(true);
     expect(existsSync(join(dir, "node_modules/@sinclair/typebox"))).toBe(true); // a peer elysia needs
     // typescript and @types are optional peers of elysia, which bun installs: removed.
-    for (const absent of ["tests", "bench", ".git", "node_modules/playwright-core", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types", "grader"]) {
+    for (const absent of ["tests", "bench", ".git", "node_modules/playwright-core", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types", "node_modules/bun-types", "grader"]) {
       expect(existsSync(join(dir, absent))).toBe(false);
     }
   });
@@ -87,7 +87,7 @@ describe("what the images hold", () => {
     const dir = images.grader.dir;
     expect(existsSync(join(dir, "grader/harness/runner.py"))).toBe(true);
     expect(readdirSync(join(dir, "grader/harness")).includes("__pycache__")).toBe(false);
-    for (const absent of ["views", "public", "tests", "node_modules/drizzle-kit", "node_modules/typescript"]) expect(existsSync(join(dir, absent))).toBe(false);
+    for (const absent of ["views", "public", "tests", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types"]) expect(existsSync(join(dir, absent))).toBe(false);
   });
 
   test("proxy: the script and the template only (no packages)", () => {

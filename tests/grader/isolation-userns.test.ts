@@ -26,6 +26,7 @@ test.skipIf(cannotDropSysAdmin)("isolation holds without CAP_SYS_ADMIN (user-nam
 test.skipIf(cannotDropSysAdmin)("every exploit is contained without CAP_SYS_ADMIN too, and leaves no process", async () => {
   const { code, report } = await withoutSysAdmin("tests/exploits/exploits.test.ts");
   expect(report).toContain(" 0 fail");
-  expect(report).toMatch(/ (4[7-9]|[5-9]\d) pass/); // 44 attacks and the 3 checks after them, or more
+  expect(report).not.toContain("(skip)");
+  expect(Number(/ (\d+) pass/.exec(report)?.[1])).toBeGreaterThanOrEqual(47); // 44 attacks, 3 checks after them
   expect(code).toBe(0);
 });
