@@ -29,7 +29,13 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
 
   /** The page and whether a submission is pending on it (its queue position moves by itself). */
   async function renderAssignment(userId: string, a: AssignmentRow, error?: string, from?: number) {
-    const [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
+    let [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
+    // A grader's commit can be read before its message arrives (which drops this user's cached
+    // answers): a latest submission that earned the points beside cached points without them.
+    if (latest?.pointsAwarded && !progress.solved.includes(a.id)) {
+      ctx.cache.users.invalidate(userId);
+      progress = await progressOf(ctx, userId);
+    }
     const submission = latest ? await snapshot(ctx, latest) : undefined;
     const widget = submissionWidget({ submission, nextId: await nextIdFor(submission, a), error });
     // ?from=<id>: "load this code into the editor" without JavaScript.

@@ -1,6 +1,7 @@
 // The assignment page's student features, server side: feedback cards, history,
 // "load this code" without JavaScript, the live endpoint for other tabs, the bundle.
 import { afterAll, describe, expect, test } from "bun:test";
+import { progressOf } from "../../src/assignments/service";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import type { TestResult } from "../../src/submissions/status";
 import type { Submission } from "../../src/submissions/view-model";
@@ -69,6 +70,23 @@ describe("feedback pieces", () => {
 });
 
 describe("the assignment page", () => {
+  test("a result committed before its message is heard shows with its points, not beside a cached 0", async () => {
+    const c = Client.forApp(t.app);
+    const id = await firstId();
+    const { userId } = (await (await c.json("/api/me")).json()) as { userId: string };
+    const s = (await (await c.submit(id, unique("def hello():\n    return 'Hello'\n"))).json()) as { id: number };
+    await Bun.sleep(200); // the queued message heard (it drops the user's cached answers)
+    // The cache as a race can leave it: the points read and kept, the latest submission not.
+    t.ctx.cache.users.invalidate(userId);
+    expect((await progressOf(t.ctx, userId)).points).toBe(0);
+    // What a grader does, without the message that tells the web processes (not heard yet).
+    await startGrading(t.ctx.db, s.id, "test");
+    await recordResult(t.ctx.db, s.id, { outcome: "passed", message: "All 1 tests passed.", tests: [{ name: "test_hello", passed: true, message: "" }], output: "", gradingMs: 1 });
+    const page = await c.request(`/assignments/${id}`).then((r) => r.text());
+    expect(page).toContain('data-outcome="passed"');
+    expect(page).toContain('data-testid="points">100<');
+  });
+
   test("references the content-hashed editor bundle, which is served; no inline style attributes (CSP)", async () => {
     const page = await (await Client.forApp(t.app).request(`/assignments/${await firstId()}`)).text();
     const src = /<script src="(\/public\/build\/editor-[0-9a-f]{12}\.js)" defer><\/script>/.exec(page)?.[1];
