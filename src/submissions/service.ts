@@ -20,7 +20,11 @@ export const codeHash = (code: string) => createHash("sha256").update(code).dige
  */
 export async function positionOf(ctx: Context, id: number): Promise<number> {
   const inQueue = await queuePosition(ctx.redis, ctx.keys, id).catch(() => undefined);
-  if (inQueue !== undefined) return inQueue;
+  return inQueue ?? queuedBefore(ctx, id);
+}
+
+/** How many queued submissions came before `id`, by Postgres (when Redis cannot say). */
+async function queuedBefore(ctx: Context, id: number): Promise<number> {
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(submissions)
@@ -142,9 +146,10 @@ export async function createSubmission(
     const length = await enqueue(ctx.redis, ctx.keys, { id: row.id, userId: row.userId });
     return toSubmission(row, length - 1); // the position without a count over the queue
   } catch (e) {
-    // The row is committed: the graders' sweeper enqueues it when Redis is back.
+    // The row is committed: the graders' sweeper enqueues it when Redis is back. Its position
+    // from Postgres: Redis just failed (or hung for a whole command timeout).
     ctx.log.warn("enqueue failed; left for the sweeper", { id: row.id, error: String(e) });
-    return snapshot(ctx, row);
+    return toSubmission(row, await queuedBefore(ctx, row.id));
   }
 }
 
