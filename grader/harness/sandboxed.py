@@ -179,47 +179,41 @@ class Student:
             raise Stopped("output_limit")
         return reply
 
-    def _write(self, data):
-        # Never block: a student process that stops reading (while alive) must run into the
-        # wall clock, not hang the trusted server. Its stderr is read meanwhile (output cap).
-        view = memoryview(data)
-        while view:
+    def _until_ready(self, read=None, write=None):
+        """Waits until `read` can be read or `write` written, under the wall clock; meanwhile
+        takes the student's stderr (it counts against the output cap) and wakes now and then
+        (the cgroup may have OOM-killed one of the job's processes)."""
+        while True:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
                 self.stop("time_limit", "wall")
                 raise Stopped("time_limit", "wall")
-            watched = [self.stderr_fd] if self.stderr_open else []
-            readable, writable, _ = select.select(watched, [self.stdin_fd], [], min(remaining, 0.05))
+            watched = ([read] if read is not None else []) + ([self.stderr_fd] if self.stderr_open else [])
+            readable, writable, _ = select.select(watched, [write] if write is not None else [], [], min(remaining, 0.05))
             if not readable and not writable:
                 self._check_memory()
-            if readable:
+            if self.stderr_fd in readable:
                 self._take_stderr()
-            if writable:
-                try:
-                    view = view[os.write(self.stdin_fd, view):]
-                except BlockingIOError:
-                    pass
-                except OSError:  # the student process is gone
-                    self._died()
+            if writable or (read is not None and read in readable):
+                return
+
+    def _write(self, data):
+        # Never block: a student process that stops reading (while alive) must run into the
+        # wall clock, not hang the trusted server.
+        view = memoryview(data)
+        while view:
+            self._until_ready(write=self.stdin_fd)
+            try:
+                view = view[os.write(self.stdin_fd, view):]
+            except BlockingIOError:
+                pass
+            except OSError:  # the student process is gone
+                self._died()
 
     def _read_line(self):
-        fd = self.stdout_fd
         while b"\n" not in self.buffer:
-            remaining = self.deadline - time.monotonic()
-            if remaining <= 0:
-                self.stop("time_limit", "wall")
-                raise Stopped("time_limit", "wall")
-            # Wake up now and then: the cgroup may have OOM-killed one of the job's processes.
-            watched = [fd, self.stderr_fd] if self.stderr_open else [fd]
-            ready, _, _ = select.select(watched, [], [], min(remaining, 0.05))
-            if not ready:
-                self._check_memory()
-                continue
-            if self.stderr_fd in ready:
-                self._take_stderr()
-            if fd not in ready:
-                continue
-            chunk = os.read(fd, 1 << 20)
+            self._until_ready(read=self.stdout_fd)
+            chunk = os.read(self.stdout_fd, 1 << 20)
             if not chunk:
                 self._died()
             self.buffer += chunk
