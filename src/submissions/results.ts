@@ -54,7 +54,8 @@ on conflict do nothing`;
 const MARK_AWARDED = `
 update submissions set points_awarded = true
 where id = $1::int and not points_awarded and exists (select 1 from completions where submission_id = $1::int)`;
-const FINAL = `select * from submissions where id = $1::int`;
+// Also every status request and stream connect (submissionById): one prepared statement.
+const BY_ID = `select * from submissions where id = $1::int`;
 
 /**
  * Records the result and, for a first correct submission, the +100, in one transaction.
@@ -66,16 +67,22 @@ export async function recordResult(db: Db, id: number, result: GradedResult): Pr
     tx.unsafe(RECORD, [id, result.outcome, result.message, JSON.stringify(result.tests), result.output, result.gradingMs], p),
     tx.unsafe(AWARD, [id], p),
     tx.unsafe(MARK_AWARDED, [id], p),
-    tx.unsafe(FINAL, [id], p),
+    tx.unsafe(BY_ID, [id], p),
   ]) as unknown as Record<string, unknown>[][];
   const final = rows?.[0];
   return recorded!.length > 0 && final ? mapRow(submissions, final) : undefined;
 }
 
+/** The submission with this id, if there is one (one round trip, prepared once per connection). */
+export async function submissionById(db: Db, id: number): Promise<SubmissionRow | undefined> {
+  const [row] = await db.$client.unsafe(BY_ID, [id], { prepare: true });
+  return row && mapRow(submissions, row);
+}
+
 /** The row when it is final (graded or error), else undefined. */
 export async function finalRow(db: Db, id: number): Promise<SubmissionRow | undefined> {
-  const [row] = await db.$client.unsafe(FINAL, [id], { prepare: true });
-  return row && (row.status === "graded" || row.status === "error") ? mapRow(submissions, row) : undefined;
+  const row = await submissionById(db, id);
+  return row && (row.status === "graded" || row.status === "error") ? row : undefined;
 }
 
 /** The system could not grade it: final `error`, which frees the user's pending slot. Returns the final row. */

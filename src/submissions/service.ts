@@ -7,6 +7,7 @@ import { completions, submissions, type AssignmentRow, type SubmissionRow } from
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
 import { enqueue, publishChange, queueLength, queuePosition } from "../queue/queue";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
+import { submissionById } from "./results";
 import { changeOf, toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
@@ -36,12 +37,8 @@ export async function snapshot(ctx: Context, row: SubmissionRow): Promise<Submis
   return toSubmission(row, row.status === "queued" ? await positionOf(ctx, row.id) : null);
 }
 
-// Read on every status request and stream connect: prepared once per connection (one round trip).
-const BY_ID = "select * from submissions where id = $1::int";
-
 export async function findOwnSubmission(ctx: Context, id: number, userId: string): Promise<SubmissionRow> {
-  const [found] = await ctx.db.$client.unsafe(BY_ID, [id], { prepare: true });
-  const row = found && mapRow(submissions, found);
+  const row = await submissionById(ctx.db, id);
   // Another user's submission answers exactly like a missing one.
   if (!row || row.userId !== userId) throw notFound("This submission");
   return row;
