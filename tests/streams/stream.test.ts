@@ -84,13 +84,20 @@ describe("event stream", () => {
     await stream.cancel();
   });
 
-  test("a final state carried by the change message is sent as it is, and the stream ends", async () => {
+  /** A queued submission whose stream has sent its first state, then made final (error) behind the stream's back. */
+  async function finalWhileWatched(message: string) {
     const c = Client.forApp(main.app);
     const s = await queued(c);
     const stream = follow(await c.json(`/api/submissions/${s.id}/events`));
     await stream.until(/event: status/);
-    await markError(main.ctx.db, s.id, "checked by the test");
-    const row = await findOwnSubmission(main.ctx, s.id, (await (await c.json("/api/me")).json() as { userId: string }).userId);
+    await markError(main.ctx.db, s.id, message);
+    const { userId } = (await (await c.json("/api/me")).json()) as { userId: string };
+    return { s, stream, userId };
+  }
+
+  test("a final state carried by the change message is sent as it is, and the stream ends", async () => {
+    const { s, stream, userId } = await finalWhileWatched("checked by the test");
+    const row = await findOwnSubmission(main.ctx, s.id, userId);
     const queries = main.ctx.stats.queries;
     await publishChange(main.ctx.redis, main.ctx.keys, { id: s.id, userId: row.userId, final: toSubmission(row, null) });
     await stream.ends();
@@ -101,12 +108,7 @@ describe("event stream", () => {
   });
 
   test("a change message without the state is read from Postgres", async () => {
-    const c = Client.forApp(main.app);
-    const s = await queued(c);
-    const stream = follow(await c.json(`/api/submissions/${s.id}/events`));
-    await stream.until(/event: status/);
-    await markError(main.ctx.db, s.id, "read by the stream");
-    const { userId } = (await (await c.json("/api/me")).json()) as { userId: string };
+    const { s, stream, userId } = await finalWhileWatched("read by the stream");
     await publishChange(main.ctx.redis, main.ctx.keys, { id: s.id, userId });
     await stream.ends();
     expect(statuses(stream.text).at(-1)).toMatchObject({ status: "error", message: "read by the stream" });
