@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # PyPractice web image (the default target), plus the development image (target `dev`, used
 # by compose.yml) and the nginx proxy image (target `proxy`, used by compose.prod.yml).
 # The grader has its own image: Dockerfile.grader.

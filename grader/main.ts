@@ -2,12 +2,19 @@
 import { configOrExit } from "../src/config";
 import { closeContext, createContext } from "../src/context";
 import { Runner } from "./grade";
-import { bwrapWorks, createSandbox, destroySandbox } from "./sandbox";
+import { bwrapWorks, createSandbox, destroySandbox, slotUids } from "./sandbox";
 import { selfCheck } from "./self-check";
 import { Worker } from "./worker";
 
 const config = configOrExit();
 const ctx = createContext(config, "grader");
+
+try {
+  slotUids(config);
+} catch (e) {
+  ctx.log.error((e as Error).message);
+  process.exit(1);
+}
 
 let mode = config.sandbox;
 if (mode !== "rlimit" && !(await bwrapWorks(config))) {

@@ -31,9 +31,15 @@ export interface SandboxSpec {
 /** Sandboxes per grader: one for the running job, one warm and waiting (more measured no faster on 2 cores). */
 const SLOTS = 2;
 
+/** The highest uid bubblewrap can map into a user namespace (2^31 - 2: the kernel refuses above). */
+export const MAX_SANDBOX_UID = 2 ** 31 - 2;
+
 /** The uids of a grader's slots: unique on the host because pids are. */
 export function slotUids(config: Config, pid = process.pid): number[] {
   const first = config.grading.slotUidBase + pid * SLOTS;
+  if (first + SLOTS - 1 > MAX_SANDBOX_UID) {
+    throw new Error(`GRADER_UID_BASE ${config.grading.slotUidBase} + ${SLOTS} x pid ${pid} gives job uids above ${MAX_SANDBOX_UID}, which bubblewrap cannot map: lower GRADER_UID_BASE`);
+  }
   return Array.from({ length: SLOTS }, (_, i) => first + i);
 }
 

@@ -104,11 +104,10 @@ export async function ensureServices(config: Pick<Config, "databaseUrl" | "redis
   const redisUrl = new URL(config.redisUrl);
   const [pgUp, redisUp] = await Promise.all([pgAnswers(config.databaseUrl), redisAnswers(config.redisUrl)]);
   if (pgUp && redisUp) return;
-  const docker = dockerWorks();
-  if (docker) {
-    const services = [!pgUp && "postgres", !redisUp && "redis"].filter(Boolean) as string[];
-    ok(["docker", "compose", "-f", join(ROOT, "compose.yml"), "up", "-d", ...services]);
-  }
+  // Compose's services where a Docker engine runs them (it may not: no image and no registry),
+  // else the local server binaries.
+  const services = [!pgUp && "postgres", !redisUp && "redis"].filter(Boolean) as string[];
+  const docker = dockerWorks() && ok(["docker", "compose", "-f", join(ROOT, "compose.yml"), "up", "-d", ...services]);
   if (!pgUp) {
     if (!docker && LOCAL.has(pgUrl.hostname)) startLocalPostgres(pgUrl.port || "5432");
     if (!(await waitFor(() => pgAnswers(config.databaseUrl), 30))) {

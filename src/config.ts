@@ -153,7 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
       outputBytes: int(env, "GRADER_OUTPUT_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
       maxAttempts: int(env, "GRADER_MAX_ATTEMPTS", 3, 1, 100),
       heartbeatSeconds: int(env, "GRADER_HEARTBEAT_SECONDS", 10, 2, 600),
-      slotUidBase: int(env, "GRADER_UID_BASE", 60000, 1000, 4_000_000_000),
+      // bubblewrap maps uids up to 2^31 - 2 only; slotUids() checks base + 2 x pid + 1 too.
+      slotUidBase: int(env, "GRADER_UID_BASE", 60000, 1000, 2_147_000_000),
       testCrashMarker: env.GRADER_TEST_CRASH_MARKER || undefined,
     },
     sseHeartbeatMs: int(env, "SSE_HEARTBEAT_MS", 5000, 100, 60_000),

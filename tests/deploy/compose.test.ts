@@ -21,9 +21,8 @@ interface Service {
   restart?: string;
   privileged?: boolean;
   security_opt?: string[];
-  pids_limit?: number;
   stop_grace_period?: string;
-  deploy?: { replicas?: string | number; resources?: { limits?: { cpus?: string; memory?: string } } };
+  deploy?: { replicas?: string | number; resources?: { limits?: { cpus?: string; memory?: string; pids?: number } } };
 }
 interface ComposeFile { name?: string; services: Record<string, Service>; volumes?: Record<string, unknown> }
 
@@ -167,7 +166,7 @@ describe("compose.prod.yml (production)", () => {
     expect(g.deploy!.replicas).toBe("${GRADERS:-2}");
     expect(g.deploy!.resources!.limits!.memory).toBeDefined();
     expect(g.deploy!.resources!.limits!.cpus).toBeDefined();
-    expect(g.pids_limit).toBeGreaterThan(0);
+    expect(g.deploy!.resources!.limits!.pids).toBeGreaterThan(0);
     expect(g.environment!.GRADER_SANDBOX).toBe("${GRADER_SANDBOX:-bwrap}");
     expect(g.environment!.SESSION_SECRET).toBeUndefined();
   });
@@ -200,6 +199,10 @@ describe("Dockerfiles", () => {
 
   test("the official Bun image, Debian flavour", () => {
     for (const stages of [web, grader]) expect(stages[0]!.from).toBe("oven/bun:${BUN_VERSION}-debian");
+  });
+
+  test("no `# syntax=` directive: BuildKit would fetch a frontend image from a registry before building", () => {
+    for (const text of [read("Dockerfile"), read("Dockerfile.grader")]) expect(text).not.toMatch(/^#\s*syntax\s*=/im);
   });
 
   test("production install from the lockfile", () => {
