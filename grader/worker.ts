@@ -29,10 +29,13 @@ export class Worker {
   async run(): Promise<void> {
     const { log } = this.ctx;
     await this.beat();
-    const hb = this.ctx.config.grading.heartbeatSeconds;
-    this.timers.push(setInterval(() => this.beat().catch(() => {}), (hb * 1000) / 3));
-    this.timers.push(setInterval(() => this.maintain().catch((e) => log.warn("maintenance failed", { error: String(e) })), hb * 1000));
-    await this.maintain().catch(() => {});
+    const { beatMs, sweepSeconds } = this.ctx.config.grading;
+    // The beat is a timer of its own: it goes on while a job runs (Python grades in another process).
+    this.timers.push(setInterval(() => this.beat().catch(() => {}), beatMs));
+    this.every(beatMs, "reaping", () => this.reap());
+    this.every(sweepSeconds * 1000, "sweeping", () => this.sweep());
+    await this.reap().catch(() => {});
+    await this.sweep().catch(() => {});
     log.info("grader started", { worker: this.id });
     while (!this.stopping) {
       try {
@@ -147,11 +150,36 @@ export class Worker {
     ctx.log.warn("dead-lettered", { id, worker: this.id });
   }
 
-  /** Reaper and sweeper: nothing stays stranded when a worker or Redis loses state. */
-  private async maintain(): Promise<void> {
+  /**
+   * Runs `task` every `ms`, skipping a tick while the last run is still out (Redis or
+   * Postgres slow); a failure is logged once, not on every tick until it clears.
+   */
+  private every(ms: number, what: string, task: () => Promise<void>): void {
+    let running = false;
+    let failing = false;
+    this.timers.push(setInterval(() => {
+      if (running) return;
+      running = true;
+      task().then(
+        () => (failing = false),
+        (e) => {
+          if (!failing) this.ctx.log.warn(`${what} failed`, { error: String(e) });
+          failing = true;
+        },
+      ).finally(() => (running = false));
+    }, ms));
+  }
+
+  /** Reaper (Redis only, cheap, every beat): the jobs of a grader whose heartbeat expired go back to the queue. */
+  private async reap(): Promise<void> {
     const { ctx } = this;
     const reclaimed = await reclaimDeadWorkers(ctx.redis, ctx.keys, this.id);
     if (reclaimed > 0) ctx.log.warn("reclaimed jobs of dead workers", { count: reclaimed });
+  }
+
+  /** Sweeper (Postgres, slower): nothing stays stranded when Redis loses state. */
+  private async sweep(): Promise<void> {
+    const { ctx } = this;
     const hb = ctx.config.grading.heartbeatSeconds;
     const stale = await stalePending(ctx.db, 5, hb);
     const missing = new Set(await missingFromRedis(ctx.redis, ctx.keys, stale.map((p) => p.id)));

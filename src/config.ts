@@ -47,7 +47,13 @@ export interface Config {
     memoryMiB: number;
     outputBytes: number;
     maxAttempts: number;
+    /** TTL of a grader's heartbeat: a grader silent this long is taken for dead, its jobs reclaimed */
     heartbeatSeconds: number;
+    /** how often a grader beats its heartbeat and reaps the jobs of dead graders (Redis only):
+     *  a fifth of the TTL, so a live grader is taken for dead only after four missed beats */
+    beatMs: number;
+    /** how often a grader sweeps Postgres for pending submissions that are in no Redis list */
+    sweepSeconds: number;
     slotUidBase: number;
     /** fault injection for tests: a grader SIGKILLs itself mid-job on code containing this */
     testCrashMarker?: string;
@@ -117,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`REDIS_PREFIX may hold only letters, digits and _ : . - (got "${redisPrefix}").`);
   }
   const poolSize = int(env, "DATABASE_POOL_SIZE", 10, 1, 1000);
+  const heartbeatSeconds = int(env, "GRADER_HEARTBEAT_SECONDS", 5, 2, 600);
   return {
     production,
     port: int(env, "PORT", 7800, 0, 65535),
@@ -152,7 +159,9 @@ export function loadConfig(env: Env = process.env): Config {
       memoryMiB: int(env, "GRADER_MEMORY_MIB", 256, 32, 8192),
       outputBytes: int(env, "GRADER_OUTPUT_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
       maxAttempts: int(env, "GRADER_MAX_ATTEMPTS", 3, 1, 100),
-      heartbeatSeconds: int(env, "GRADER_HEARTBEAT_SECONDS", 10, 2, 600),
+      heartbeatSeconds,
+      beatMs: heartbeatSeconds * 200,
+      sweepSeconds: int(env, "GRADER_SWEEP_SECONDS", 10, 1, 3600),
       // bubblewrap maps uids up to 2^31 - 2 only; slotUids() checks base + 2 x pid + 1 too.
       slotUidBase: int(env, "GRADER_UID_BASE", 60000, 1000, 2_147_000_000),
       testCrashMarker: env.GRADER_TEST_CRASH_MARKER || undefined,

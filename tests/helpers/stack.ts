@@ -79,10 +79,11 @@ export async function submitUntilAccepted(client: Client, assignmentId: number, 
 }
 
 /** For one test file: a private Redis, and a web process with two graders on it (short
- *  heartbeats, so dead graders are noticed soon), started before the tests, stopped after. */
+ *  heartbeats and sweeps, so dead graders and a flush are noticed soon), started before the
+ *  tests, stopped after. */
 export function stackOnPrivateRedis(): { redis: PrivateRedis; stack: Stack } {
   const redis = new PrivateRedis();
-  const stack = new Stack({ REDIS_URL: redis.url, GRADER_HEARTBEAT_SECONDS: "2" });
+  const stack = new Stack({ REDIS_URL: redis.url, GRADER_HEARTBEAT_SECONDS: "2", GRADER_SWEEP_SECONDS: "2" });
   beforeAll(async () => {
     await redis.start();
     await stack.start(2);
