@@ -84,15 +84,21 @@ export async function requeueOwn(redis: Redis, keys: Keys, workerId: string): Pr
   }
 }
 
-/** Returns to the queue the jobs of every worker whose heartbeat expired. */
+/**
+ * Returns to the queue the jobs of every worker whose heartbeat expired. Every grader runs it
+ * every beat: two round trips however many graders there are (the checks are pipelined).
+ */
 export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: string): Promise<number> {
+  const others = (await redis.smembers(keys.workers)).filter((w) => w !== selfId);
+  if (others.length === 0) return 0;
+  const pipeline = redis.pipeline();
+  for (const worker of others) {
+    pipeline.eval(RECLAIM, 4, keys.heartbeat(worker), keys.processing(worker), keys.queue, keys.workers, worker);
+  }
   let total = 0;
-  for (const worker of await redis.smembers(keys.workers)) {
-    if (worker === selfId) continue;
-    const moved = (await redis.eval(
-      RECLAIM, 4, keys.heartbeat(worker), keys.processing(worker), keys.queue, keys.workers, worker,
-    )) as number;
-    if (moved > 0) total += moved;
+  for (const [err, moved] of (await pipeline.exec()) ?? []) {
+    if (err) throw err;
+    if ((moved as number) > 0) total += moved as number;
   }
   return total;
 }
