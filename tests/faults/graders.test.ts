@@ -2,6 +2,7 @@
 import { afterAll, afterEach, expect, setDefaultTimeout, test } from "bun:test";
 import { Client, makeApp, unique } from "../helpers/app";
 import { finalState, Stack } from "../helpers/stack";
+import { submissionById } from "../../src/submissions/results";
 
 setDefaultTimeout(120_000);
 
@@ -86,6 +87,70 @@ test("SIGTERM: a grader finishes its current job, acks it, and exits", async () 
   const workers = await redis.smembers(keys.workers);
   for (const w of workers) expect(await redis.lrange(keys.processing(w), 0, -1)).not.toContain(String(s.id));
   stack.graders = [];
+});
+
+// With DEFAULT heartbeat settings (no test override): the worst case a kill can meet is
+// right after a beat, when the dead grader's heartbeat has its whole TTL still to run.
+
+/**
+ * One grader takes the job (code); then a second grader starts, so their timers run at
+ * unrelated phases, as in production. Returns both, the busy one's worker id, the id.
+ */
+async function busyGrader(code: string) {
+  stack = await new Stack({}).start(1);
+  const busy = stack.graders[0]!;
+  const c = stack.client();
+  const { id } = (await (await c.submit(await stack.assignment("hello"), unique(code))).json()) as { id: number };
+  const end = Date.now() + 15_000;
+  let worker: string | null | undefined;
+  while (!(worker = (await submissionById(local.ctx.db, id))?.grader) && Date.now() < end) await Bun.sleep(20);
+  if (!worker?.includes(`-${busy.proc.pid}-`)) throw new Error(`submission ${id} was not taken by the grader (${worker})`);
+  const other = await stack.addGrader();
+  return { c, id, worker, busy, other };
+}
+
+test("a grader killed (SIGKILL) right after a heartbeat beat, default settings: another grader brings the job to its final state within 10 s", async () => {
+  // The first attempt runs until a clock time: past the kill (within a beat of the second
+  // grader's start, even at the old 3.3 s beat), before the job can be back (a TTL after the
+  // kill). The attempt after the kill is short: what is measured is the recovery.
+  const until = Date.now() / 1000 + 5.5;
+  const { c, id, worker, busy } = await busyGrader(`import time\ntime.sleep(max(0, ${until} - time.time()))\n${CORRECT}`);
+  const { redis, keys, config } = local.ctx;
+  const ttlMs = config.grading.heartbeatSeconds * 1000;
+  // Kill it mid-job just after its heartbeat was renewed.
+  const end = Date.now() + 5000;
+  while ((await redis.pttl(keys.heartbeat(worker))) < ttlMs - 100 && Date.now() < end) await Bun.sleep(5);
+  busy.proc.kill("SIGKILL");
+  const killed = performance.now();
+  await busy.proc.exited;
+  const final = await finalState(c, id, 30_000);
+  const seconds = (performance.now() - killed) / 1000;
+  console.log(`recovery after grader kill: ${seconds.toFixed(1)} s`);
+  expect(final).toMatchObject({ status: "graded", outcome: "passed" });
+  expect((await submissionById(local.ctx.db, id))!.attempts).toBe(2); // the kill came mid-job
+  expect(seconds).toBeLessThanOrEqual(10);
+});
+
+test("a live grader busy for its whole wall limit, default settings: never reaped, graded once by it (attempts 1)", async () => {
+  const { c, id, worker, busy, other } = await busyGrader(`import time\ntime.sleep(60)\n${CORRECT}`);
+  const { redis, keys } = local.ctx;
+  // While it grades, the other grader reaps every beat: the busy one's heartbeat must never lapse.
+  let lowest = Infinity;
+  let row;
+  while ((row = (await submissionById(local.ctx.db, id))!).status === "grading") {
+    lowest = Math.min(lowest, await redis.pttl(keys.heartbeat(worker)));
+    await Bun.sleep(20);
+  }
+  console.log(`lowest heartbeat TTL left while busy: ${lowest} ms`);
+  expect(lowest).toBeGreaterThan(0); // -2: expired
+  expect(row).toMatchObject({ status: "graded", outcome: "time_limit", attempts: 1, grader: worker });
+  expect(row.gradingMs!).toBeGreaterThanOrEqual(local.ctx.config.grading.wallSeconds * 1000);
+  await Bun.sleep(1500); // time for a late redelivery to be taken (it would count an attempt)
+  expect((await submissionById(local.ctx.db, id))!.attempts).toBe(1);
+  const graded = [busy, other].flatMap((g) => g.lines.filter((l) => l.includes('"msg":"graded"') && JSON.parse(l).id === id));
+  expect(graded.length).toBe(1);
+  expect(other.lines.some((l) => /reclaimed|re-enqueued/.test(l))).toBe(false);
+  expect((await finalState(c, id)).outcome).toBe("time_limit");
 });
 
 void Client;
