@@ -31,6 +31,39 @@ export function detectCgroups(): CgroupMode {
 
 const write = (file: string, value: string) => writeFileSync(file, value);
 
+/**
+ * The OOM-kill counter of the cgroup this process runs in: where no job cgroup can be made
+ * (an unprivileged container), the container's own memory limit is what a job runs into, and
+ * an OOM kill counted there while a job runs is that job's (its processes are the OOM
+ * killer's first choice: zygote.py raises their oom_score_adj).
+ */
+export function ownOomCounter(): SlotCgroup["oom"] | undefined {
+  let lines: string[];
+  try {
+    lines = readFileSync("/proc/self/cgroup", "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const candidates: string[] = [];
+  for (const line of lines) {
+    const [, controllers, path] = line.split(":");
+    if (path === undefined) continue;
+    // The path as the host names it, then the mount's own root (a container sees only its cgroup).
+    if (controllers === "") candidates.push(join(ROOT, path, "memory.events"), join(ROOT, "memory.events"));
+    if (controllers!.split(",").includes("memory")) {
+      candidates.push(join(ROOT, "memory", path, "memory.oom_control"), join(ROOT, "memory", "memory.oom_control"));
+    }
+  }
+  for (const file of candidates) {
+    try {
+      if (/^oom_kill \d+$/m.test(readFileSync(file, "utf8"))) return { file, key: "oom_kill" };
+    } catch {
+      // not there: the next candidate
+    }
+  }
+  return undefined;
+}
+
 /** Creates the cgroup of one job slot; undefined when the host does not allow it. */
 export function createSlotCgroup(mode: CgroupMode, name: string, memoryBytes: number, pids: number): SlotCgroup | undefined {
   try {

@@ -5,7 +5,7 @@
 import { chownSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config, SandboxMode } from "../src/config";
-import { createSlotCgroup, detectCgroups, removeSlotCgroup, sweepStaleCgroups, type CgroupMode, type SlotCgroup } from "./cgroup";
+import { createSlotCgroup, detectCgroups, ownOomCounter, removeSlotCgroup, sweepStaleCgroups, type CgroupMode, type SlotCgroup } from "./cgroup";
 
 export const HARNESS_DIR = join(import.meta.dir, "harness");
 const MiB = 1024 * 1024;
@@ -26,6 +26,8 @@ export interface SandboxSpec {
   /** whether each slot's jobs run as the slot's uid (else all as the zygote's) */
   jobUids: boolean;
   cgroups: CgroupMode;
+  /** without job cgroups: the OOM counter of the grader's own cgroup (a container's limit) */
+  oom?: SlotCgroup["oom"];
 }
 
 /** Sandboxes per grader: one for the running job, one warm and waiting (more measured no faster on 2 cores). */
@@ -140,6 +142,7 @@ export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids
     slots,
     jobUids,
     cgroups: slots.every((s) => s.cgroup) ? cgroups : "none",
+    oom: slots.every((s) => s.cgroup) ? undefined : ownOomCounter(),
   };
 }
 

@@ -108,7 +108,8 @@ class Student:
         }
         root = os.geteuid() == 0
         cgroup = slot.get("cgroup") if root else None
-        self.oom = cgroup and cgroup.get("oom")
+        # Without a job cgroup, the grader's own (a container's memory limit) counts OOM kills.
+        self.oom = (cgroup and cgroup.get("oom")) or sandbox.get("oom")
         self.cgroup_kill = cgroup and cgroup.get("kill")
         self.oom_before = _read_counter(self.oom)
         ours, theirs = [], []
