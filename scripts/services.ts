@@ -1,6 +1,7 @@
-// Makes sure Postgres and Redis answer at their URLs. When one does not, starts it:
-// with Docker Compose where a Docker engine runs, else the locally installed server
-// binaries with their data under .data/; otherwise stops with one sentence on what to install.
+// Makes sure Postgres and Redis answer at their URLs. When one does not, starts it: with
+// Docker Compose where a Docker engine runs it, else (or when that fails) the locally
+// installed server binaries with their data under .data/; otherwise stops with a sentence
+// saying what was tried, why each failed, and what to install.
 import { existsSync, mkdirSync, readdirSync, chownSync } from "node:fs";
 import { join } from "node:path";
 import postgres from "postgres";
@@ -11,27 +12,29 @@ const ROOT = join(import.meta.dir, "..");
 const DATA = join(ROOT, ".data");
 const LOCAL = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
-async function pgAnswers(url: string): Promise<boolean> {
+/** Why Postgres does not answer at `url`, or undefined when it does. */
+async function pgProblem(url: string): Promise<string | undefined> {
   const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
     await sql`select 1`;
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (e) {
+    return (e as Error).message || String(e);
   } finally {
     await sql.end({ timeout: 1 }).catch(() => {});
   }
 }
 
-async function redisAnswers(url: string): Promise<boolean> {
+/** Why Redis does not answer at `url`, or undefined when it does. */
+async function redisProblem(url: string): Promise<string | undefined> {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
   r.on("error", () => {});
   try {
     await r.connect();
     await r.ping();
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (e) {
+    return (e as Error).message || String(e);
   } finally {
     r.disconnect();
   }
@@ -66,29 +69,40 @@ export function ownByPostgres(dir: string): void {
   chownSync(dir, id("-u"), id("-g"));
 }
 
-function startLocalPostgres(port: string): boolean {
+/** Starts the local server binaries; returns why it could not, or undefined. */
+function startLocalPostgres(port: string): string | undefined {
   const bin = pgBin();
-  if (!bin) return false;
+  if (!bin) return "no PostgreSQL server binaries under /usr/lib/postgresql";
   const dir = join(DATA, "postgres");
   const asUser = asPostgres();
   mkdirSync(DATA, { recursive: true });
   if (!existsSync(join(dir, "PG_VERSION"))) {
     mkdirSync(dir, { recursive: true });
     ownByPostgres(dir);
-    if (!ok([...asUser, join(bin, "initdb"), "-D", dir, "-U", "postgres", "--auth=trust"])) return false;
+    if (!ok([...asUser, join(bin, "initdb"), "-D", dir, "-U", "postgres", "--auth=trust"])) return `initdb failed in ${dir}`;
   }
-  return ok([...asUser, join(bin, "pg_ctl"), "-D", dir, "-l", join(dir, "server.log"), "-o", `-p ${port} -k /tmp`, "-w", "start"]);
+  const started = ok([...asUser, join(bin, "pg_ctl"), "-D", dir, "-l", join(dir, "server.log"), "-o", `-p ${port} -k /tmp`, "-w", "start"]);
+  return started ? undefined : `pg_ctl could not start it on port ${port} (see ${join(dir, "server.log")})`;
 }
 
-function startLocalRedis(port: string): boolean {
-  if (!ok(["which", "redis-server"])) return false;
+function startLocalRedis(port: string): string | undefined {
+  if (!Bun.which("redis-server")) return "no redis-server on PATH";
   const dir = join(DATA, "redis");
   mkdirSync(dir, { recursive: true });
-  return ok(["redis-server", "--port", port, "--bind", "127.0.0.1", "--dir", dir, "--daemonize", "yes",
+  const started = ok(["redis-server", "--port", port, "--bind", "127.0.0.1", "--dir", dir, "--daemonize", "yes",
     "--save", "", "--appendonly", "no", "--logfile", join(dir, "redis.log")]);
+  return started ? undefined : `redis-server could not start on port ${port} (see ${join(dir, "redis.log")})`;
 }
 
-const dockerWorks = () => ok(["docker", "info"]);
+/** Starts one service of compose.yml; returns why it could not, or undefined. */
+function composeUp(service: string): string | undefined {
+  if (!Bun.which("docker")) return "no docker command";
+  if (!ok(["docker", "info"])) return "the Docker engine does not answer";
+  const r = run(["docker", "compose", "-f", join(ROOT, "compose.yml"), "up", "-d", service]);
+  if (r.exitCode === 0) return undefined;
+  const last = r.stderr.toString().trim().split("\n").at(-1) ?? "";
+  return `docker compose up ${service} failed (${last})`;
+}
 
 async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<boolean> {
   for (let i = 0; i < seconds * 4; i++) {
@@ -98,28 +112,52 @@ async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<
   return false;
 }
 
-/** Returns when both answer; otherwise exits with a sentence saying what to install. */
+interface Service {
+  name: string;
+  url: URL;
+  problem: () => Promise<string | undefined>;
+  compose: string;
+  startLocal: (port: string) => string | undefined;
+  defaultPort: string;
+  install: string;
+  variable: string;
+  seconds: number;
+}
+
+/** Tries Compose, then the local binaries; returns undefined once it answers, else what was tried. */
+async function start(s: Service): Promise<string | undefined> {
+  const tried: string[] = [];
+  const answers = () => waitFor(async () => (await s.problem()) === undefined, s.seconds);
+  const viaCompose = composeUp(s.compose);
+  if (viaCompose === undefined) {
+    if (await answers()) return undefined;
+    tried.push(`Docker Compose started it, but it did not answer within ${s.seconds} s`);
+  } else tried.push(`Docker Compose: ${viaCompose}`);
+  if (LOCAL.has(s.url.hostname)) {
+    const local = s.startLocal(s.url.port || s.defaultPort);
+    if (local === undefined) {
+      if (await answers()) return undefined;
+      tried.push(`the local server started, but it did not answer within ${s.seconds} s`);
+    } else tried.push(`local server: ${local}`);
+  } else tried.push(`not started locally: ${s.url.hostname} is not this machine`);
+  return tried.join("; ");
+}
+
+/** Returns when both answer; otherwise exits with a sentence saying what was tried and what to install. */
 export async function ensureServices(config: Pick<Config, "databaseUrl" | "redisUrl">): Promise<void> {
-  const pgUrl = new URL(config.databaseUrl);
-  const redisUrl = new URL(config.redisUrl);
-  const [pgUp, redisUp] = await Promise.all([pgAnswers(config.databaseUrl), redisAnswers(config.redisUrl)]);
-  if (pgUp && redisUp) return;
-  // Compose's services where a Docker engine runs them (it may not: no image and no registry),
-  // else the local server binaries.
-  const services = [!pgUp && "postgres", !redisUp && "redis"].filter(Boolean) as string[];
-  const docker = dockerWorks() && ok(["docker", "compose", "-f", join(ROOT, "compose.yml"), "up", "-d", ...services]);
-  if (!pgUp) {
-    if (!docker && LOCAL.has(pgUrl.hostname)) startLocalPostgres(pgUrl.port || "5432");
-    if (!(await waitFor(() => pgAnswers(config.databaseUrl), 30))) {
-      console.error(`PostgreSQL does not answer at ${pgUrl.host}: install PostgreSQL (apt-get install postgresql) or Docker, or set DATABASE_URL to a running server.`);
-      process.exit(1);
-    }
-  }
-  if (!redisUp) {
-    if (!docker && LOCAL.has(redisUrl.hostname)) startLocalRedis(redisUrl.port || "6379");
-    if (!(await waitFor(() => redisAnswers(config.redisUrl), 15))) {
-      console.error(`Redis does not answer at ${redisUrl.host}: install Redis (apt-get install redis-server) or Docker, or set REDIS_URL to a running server.`);
-      process.exit(1);
-    }
+  const services: Service[] = [
+    { name: "PostgreSQL", url: new URL(config.databaseUrl), problem: () => pgProblem(config.databaseUrl), compose: "postgres",
+      startLocal: startLocalPostgres, defaultPort: "5432", install: "apt-get install postgresql", variable: "DATABASE_URL", seconds: 30 },
+    { name: "Redis", url: new URL(config.redisUrl), problem: () => redisProblem(config.redisUrl), compose: "redis",
+      startLocal: startLocalRedis, defaultPort: "6379", install: "apt-get install redis-server", variable: "REDIS_URL", seconds: 15 },
+  ];
+  for (const s of services) {
+    const problem = await s.problem();
+    if (problem === undefined) continue;
+    const tried = await start(s);
+    if (tried === undefined) continue;
+    console.error(`${s.name} does not answer at ${s.url.host} (${problem}). Tried: ${tried}. `
+      + `Install it (${s.install}) or Docker, or set ${s.variable} to a running server.`);
+    process.exit(1);
   }
 }
