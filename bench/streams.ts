@@ -85,8 +85,8 @@ async function measure(base: string, pid: number, subs: Sub[], probes: number,
     await snapshots;
     const snapshotsMs = performance.now() - started;
     // Opening a stream makes garbage (the request, its reads); the heap gives those pages
-    // back some seconds after the burst (measured: still held at 10 s in some runs, given
-    // back by 15 s in all). What an open stream costs is the settled figure, at 30 s.
+    // back some seconds after the burst (how many: PERFORMANCE.md, Event streams). What an
+    // open stream costs is the settled figure, at 30 s.
     await Bun.sleep(1000);
     const early = rss(pid);
     await Bun.sleep(29_000);

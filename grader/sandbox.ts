@@ -30,7 +30,7 @@ export interface SandboxSpec {
   oom?: SlotCgroup["oom"];
 }
 
-/** Sandboxes per grader: one for the running job, one warm and waiting (more measured no faster on 2 cores). */
+/** Sandboxes per grader: one for the running job, one warm and waiting (more were no faster: PERFORMANCE.md, Grading). */
 const SLOTS = 2;
 
 /** The highest uid bubblewrap can map into a user namespace (2^31 - 2: the kernel refuses above). */

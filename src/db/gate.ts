@@ -2,7 +2,7 @@
 // queues that only shrink back when they empty: under sustained load (more queries than
 // connections, or fewer but every connection opened) they grow by one slot per query and
 // every query scans them, so throughput sinks minute by minute (porsager/postgres#747;
-// bench/postgres.ts measured 15.6k → 5.3k queries/s, 45 → 115 µs CPU per query, in 50 s).
+// bench/postgres.ts shows it, figures in PERFORMANCE.md under "Postgres under load").
 // A client of ONE connection never has more than one entry in those queues. So the pool is
 // made of such clients ("lanes"); each query goes to the least busy lane, pipelined behind
 // the queries already on it, and a gate bounds how many the process has out at once.

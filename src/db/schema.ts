@@ -1,4 +1,4 @@
-// Database schema. Domain rules live in constraints (DESIGN firm decision 2):
+// Database schema. Domain rules live in constraints (docs/design.md §2):
 // one pending submission per user is a partial unique index, +100 per assignment
 // is the primary key of completions.
 import { sql } from "drizzle-orm";

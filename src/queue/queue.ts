@@ -1,4 +1,4 @@
-// The reliable queue's operations (DESIGN firm decision 3). The queue holds only
+// The reliable queue's operations (docs/design.md §3). The queue holds only
 // submission ids; Postgres stays the source of truth.
 import type Redis from "ioredis";
 import type { Keys } from "./keys";

@@ -8,7 +8,7 @@ import Redis, { type RedisOptions } from "ioredis";
  * dropped and opened anew, and what it had not answered is not sent again (a late write
  * after its caller gave up would only surprise). Commands sent in the same turn of the event
  * loop (many requests at once) go out in one write: socket writes were the web process's
- * largest cost under load (bench: POST +6 %, p99 −2.5 ms).
+ * largest cost under load (what it gained: PERFORMANCE.md, POST throughput).
  */
 export function commandClient(url: string, timeoutMs = 2000): Redis {
   return quiet(new Redis(url, {

@@ -1,4 +1,4 @@
-// Server-Sent Events for one submission (DESIGN firm decision 5): the current state on
+// Server-Sent Events for one submission (docs/design.md §5): the current state on
 // connect, one event per change, heartbeats while nothing changes, closed after the
 // final state. The same machinery serves the JSON API and the page's HTML fragments.
 // Thousands stay open per process, so a stream is one small object: the hub beats it
