@@ -1,11 +1,10 @@
 // Full pages. The live submission widget is in submission.ts.
-import type { AssignmentSummary } from "../src/assignments/service";
-import type { AssignmentRow } from "../src/db/schema";
 import { html, type Raw } from "./html";
 import { layout } from "./layout";
 import { PENDING_NOTE } from "./submission";
+import type { AssignmentItem, AssignmentView } from "./types";
 
-export function listPage(items: AssignmentSummary[], points: number): string {
+export function listPage(items: AssignmentItem[], points: number): string {
   const solved = items.filter((a) => a.solved).length;
   const next = items.find((a) => !a.solved);
   const body = html`
@@ -27,7 +26,7 @@ export function listPage(items: AssignmentSummary[], points: number): string {
 }
 
 export interface AssignmentPageProps {
-  assignment: AssignmentRow;
+  assignment: AssignmentView;
   points: number;
   code: string;
   /** the code came from an earlier submission (?from=): the editor shows it, not the saved draft */
