@@ -42,3 +42,12 @@ export interface AssignmentView {
   position: number;
   starterCode: string;
 }
+
+/** The URLs the layout links, content-hashed by the web side (src/pages/assets.ts). */
+export interface PageAssets {
+  css: string;
+  htmx: string;
+  sse: string;
+  /** the editor bundle; undefined when it was not built */
+  editor: string | undefined;
+}

@@ -49,7 +49,7 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     const pending = isPending(submission);
     const body = assignmentPage({
       assignment: assignmentView(a), handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
-      widget, history: await historyOf(userId, a.id, latest?.id), pending, solved: progress.solved.includes(a.id),
+      widget, history: await historyOf(userId, a.id, latest?.id), pending, solved: progress.solved.includes(a.id), assets: warm.assets.page(),
     });
     return { body, pending };
   }
@@ -81,7 +81,7 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     })
     .get("/assignments", async ({ userId, request, set }) => {
       const { solved, points } = await progressOf(ctx, userId);
-      return sendPage(request, set, etagged(listPage(await listAssignments(ctx, solved), points)));
+      return sendPage(request, set, etagged(listPage(await listAssignments(ctx, solved), points, warm.assets.page())));
     })
     .get("/assignments/:id", async ({ userId, params, query, request, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
