@@ -6,6 +6,7 @@ import { healthRoutes } from "./health";
 import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
+import { Assets } from "./pages/assets";
 import { publicFiles } from "./pages/public-files";
 import { pageRoutes } from "./pages/routes";
 import { WarmPages } from "./pages/warm";
@@ -16,21 +17,24 @@ import type { EventHub } from "./submissions/hub";
 import { submissionApi } from "./submissions/routes";
 import { errorPage } from "../views/pages";
 
-function errorResponse(request: Request, status: number, message: string, headers: Record<string, string> = {}) {
+/** Errors as JSON for the API, else as a page linking the app's assets. */
+const errorResponder = (assets: Assets) => (request: Request, status: number, message: string, headers: Record<string, string> = {}) => {
   const path = new URL(request.url).pathname;
   if (path.startsWith("/api/") || path === "/health") {
     return Response.json({ error: message }, { status, headers });
   }
-  return new Response(errorPage(status, message, 0), {
+  return new Response(errorPage(status, message, 0, assets.page()), {
     status,
     headers: { "content-type": "text/html; charset=utf-8", ...headers },
   });
-}
+};
 
-const warmPages = (ctx: Context) => new WarmPages(ctx, new VerifiedCookies(ctx.config.sessionSecrets));
+const warmPages = (ctx: Context) =>
+  new WarmPages(ctx, new VerifiedCookies(ctx.config.sessionSecrets), new Assets(ctx.config.production));
 
 export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(), warm = warmPages(ctx)) {
   const allowed = methodTable(() => app.routes);
+  const errorResponse = errorResponder(warm.assets);
   const app = new Elysia()
     // First of all: a returning user's warm assignment page, complete with the guard's headers.
     .onRequest(({ request }) => warm.answer(request))
@@ -49,7 +53,7 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
       return errorResponse(request, 500, "Something went wrong on our side. Please try again.");
     })
     .use(requestGuard(ctx.config, (path) => allowed(path)))
-    .use(publicFiles())
+    .use(publicFiles({ alwaysStatic: ctx.config.production }))
     .use(healthRoutes(ctx))
     .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))

@@ -1,9 +1,8 @@
 // Feedback for one graded submission: an outcome banner, one card per test, the printed
 // output folded away. Used by the live widget and by the history alike. Everything that
 // came from the student's code (messages, reprs, output) is escaped by `html`.
-import type { TestResult } from "../src/submissions/status";
-import type { Submission } from "../src/submissions/view-model";
 import { html, type Raw } from "./html";
+import type { SubmissionView, TestView } from "./types";
 
 /** What went wrong in words, and what to try, for outcomes that stop the tests early. */
 const BANNERS: Record<string, { title: string; advice: string }> = {
@@ -34,7 +33,7 @@ const BANNERS: Record<string, { title: string; advice: string }> = {
   },
 };
 
-export function feedback(s: Submission): Raw {
+export function feedback(s: SubmissionView): Raw {
   if (s.status !== "graded") return html``;
   const banner = BANNERS[s.outcome ?? ""];
   const failed = s.tests.filter((t) => !t.passed).length;
@@ -52,7 +51,7 @@ ${s.output ? html`<details class="output"><summary>What your code printed</summa
 const afterFirstSentence = (message: string | null) => (message ?? "").replace(/^Your code[^.]*\.\s*/, "");
 
 /** Failures first (in the grader's order), then passes. */
-const sortTests = (tests: TestResult[]) => [...tests.filter((t) => !t.passed), ...tests.filter((t) => t.passed)];
+const sortTests = (tests: TestView[]) => [...tests.filter((t) => !t.passed), ...tests.filter((t) => t.passed)];
 
 /** `test_returns_hello` → "Returns hello". */
 export function humanName(name: string): string {
@@ -60,7 +59,7 @@ export function humanName(name: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
-function card(t: TestResult): Raw {
+function card(t: TestView): Raw {
   const verdict = t.passed ? "passed" : "failed";
   return html`<li class="test ${t.passed ? "pass" : "fail"}">
   <p class="test-head"><span class="mark" aria-hidden="true">${t.passed ? "✓" : "✗"}</span>
@@ -73,7 +72,7 @@ function card(t: TestResult): Raw {
 /** assertTrue/assertFalse's own words ("False is not true"): nothing a beginner can use beside the test's sentence. */
 const BARE_TRUTH = /^(True|False|None|0|''|""|\[\]|\{\}|\(\)) is not (true|false)$/;
 
-function failure(t: TestResult): Raw {
+function failure(t: TestView): Raw {
   const m = splitMessage(t.message);
   const compare = t.expected !== undefined && t.actual !== undefined;
   const [expected, actual] = compare ? diffPair(t.expected!, t.actual!) : [html``, html``];

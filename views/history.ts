@@ -1,12 +1,12 @@
 // History: the user's earlier submissions of an assignment, each with its code and feedback,
 // and a link that loads the code into the editor (a plain link without JavaScript).
-import type { Submission } from "../src/submissions/view-model";
 import { feedback } from "./feedback";
 import { html, type Raw } from "./html";
 import { OUTCOME_LABELS } from "./submission";
+import type { SubmissionView } from "./types";
 
 export interface HistoryItem {
-  submission: Submission;
+  submission: SubmissionView;
   code: string;
 }
 

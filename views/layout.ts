@@ -1,10 +1,12 @@
-import { assetUrl, publicUrl } from "./assets";
 import { html, type Raw } from "./html";
+import type { PageAssets } from "./types";
 
 export interface LayoutProps {
   title: string;
   points: number;
   body: Raw;
+  /** the URLs of the stylesheet and scripts, given by the web side */
+  assets: PageAssets;
   /** extra tags for <head>, e.g. the no-JS refresh while a submission is pending */
   head?: Raw;
   /** the editor bundle (assignment pages only) */
@@ -13,8 +15,8 @@ export interface LayoutProps {
   wide?: boolean;
 }
 
-export function layout({ title, points, body, head, editor, wide }: LayoutProps): string {
-  const bundle = editor ? assetUrl("editor.js") : undefined;
+export function layout({ title, points, body, assets, head, editor, wide }: LayoutProps): string {
+  const bundle = editor ? assets.editor : undefined;
   return "<!doctype html>" + html`
 <html lang="en">
 <head>
@@ -22,9 +24,9 @@ export function layout({ title, points, body, head, editor, wide }: LayoutProps)
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · PyPractice</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${publicUrl("css/app.css")}">
-<script src="${publicUrl("vendor/htmx.min.js")}" defer></script>
-<script src="${publicUrl("vendor/hx-sse.min.js")}" defer></script>
+<link rel="stylesheet" href="${assets.css}">
+<script src="${assets.htmx}" defer></script>
+<script src="${assets.sse}" defer></script>
 ${bundle ? html`<script src="${bundle}" defer></script>` : ""}
 ${head}
 </head>

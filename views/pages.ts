@@ -1,11 +1,10 @@
 // Full pages. The live submission widget is in submission.ts.
-import type { AssignmentSummary } from "../src/assignments/service";
-import type { AssignmentRow } from "../src/db/schema";
 import { html, type Raw } from "./html";
 import { layout } from "./layout";
 import { PENDING_NOTE } from "./submission";
+import type { AssignmentItem, AssignmentView, PageAssets } from "./types";
 
-export function listPage(items: AssignmentSummary[], points: number): string {
+export function listPage(items: AssignmentItem[], points: number, assets: PageAssets): string {
   const solved = items.filter((a) => a.solved).length;
   const next = items.find((a) => !a.solved);
   const body = html`
@@ -23,11 +22,11 @@ export function listPage(items: AssignmentSummary[], points: number): string {
     ${a.solved ? html`<span class="check">solved</span>` : ""}
   </li>`)}
 </ol>`;
-  return layout({ title: "Assignments", points, body });
+  return layout({ title: "Assignments", points, body, assets });
 }
 
 export interface AssignmentPageProps {
-  assignment: AssignmentRow;
+  assignment: AssignmentView;
   points: number;
   code: string;
   /** the code came from an earlier submission (?from=): the editor shows it, not the saved draft */
@@ -38,6 +37,7 @@ export interface AssignmentPageProps {
   history: Raw;
   pending: boolean;
   solved: boolean;
+  assets: PageAssets;
 }
 
 export function assignmentPage(p: AssignmentPageProps): string {
@@ -72,13 +72,14 @@ export function assignmentPage(p: AssignmentPageProps): string {
 </article>`;
   // Without JavaScript the page refreshes itself while a submission is pending.
   const head = p.pending ? html`<noscript><meta http-equiv="refresh" content="1"></noscript>` : undefined;
-  return layout({ title: a.title, points: p.points, body, head, editor: true, wide: true });
+  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true });
 }
 
-export function errorPage(status: number, message: string, points: number): string {
+export function errorPage(status: number, message: string, points: number, assets: PageAssets): string {
   return layout({
     title: `Error ${status}`,
     points,
+    assets,
     body: html`<h1>Something went wrong</h1><p class="error" role="alert">${message}</p><p><a href="/assignments">Back to the assignments</a></p>`,
   });
 }

@@ -1,11 +1,11 @@
 // The live submission widget: rendered by the page, the POST response and the event
 // stream alike, so all three always agree.
-import type { Submission } from "../src/submissions/view-model";
 import { feedback } from "./feedback";
 import { html, type Raw } from "./html";
+import type { SubmissionView } from "./types";
 
 export interface WidgetProps {
-  submission?: Submission;
+  submission?: SubmissionView;
   nextId?: number;
   /** an error to show instead of (or above) the submission, e.g. "already pending" */
   error?: string;
@@ -21,7 +21,7 @@ export const OUTCOME_LABELS: Record<string, string> = {
   output_limit: "Too much output",
 };
 
-export const isPending = (s?: Submission) => s?.status === "queued" || s?.status === "grading";
+export const isPending = (s?: SubmissionView) => s?.status === "queued" || s?.status === "grading";
 
 /** Why the Submit button is disabled while a submission is pending (also shown without JS). */
 export const PENDING_NOTE = "Submit is off while your submission is being graded; it comes back with the result.";
@@ -56,7 +56,7 @@ export function waitEstimate(position: number): string {
   return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
 }
 
-function statusLine(s?: Submission): Raw {
+function statusLine(s?: SubmissionView): Raw {
   if (!s) {
     return html`<p data-testid="submission-status" class="status" data-status="none">Not submitted yet. Write your code and press Submit.</p>`;
   }
@@ -78,7 +78,7 @@ function statusLine(s?: Submission): Raw {
     data-status="${s.status}" data-outcome="${s.outcome ?? ""}" data-submission="${s.id}"><span class="badge">${s.status}</span> <span class="status-text">${text}</span></p>`;
 }
 
-function success(s: Submission, nextId?: number): Raw {
+function success(s: SubmissionView, nextId?: number): Raw {
   const next = nextId
     ? html`<a class="next" data-testid="next-assignment" href="/assignments/${nextId}">Next assignment →</a>`
     : html`<a class="next" href="/assignments">You solved the last one. See all assignments →</a>`;

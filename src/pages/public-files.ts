@@ -12,7 +12,7 @@ import { staticPlugin } from "@elysiajs/static";
 import { readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import { pathOf } from "../observe/http";
-import { contentHash, fileStat, PUBLIC_DIR } from "../../views/assets";
+import { contentHash, fileStat, PUBLIC_DIR } from "./assets";
 
 const PREFIX = "/public/";
 export const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -50,10 +50,10 @@ export function noneMatch(header: string, etag: string): boolean {
 }
 
 /**
- * The files of `dir` at /public/. `alwaysStatic` is the plugin's (default: NODE_ENV is
- * production, where it registers one route per file at start instead of a wildcard route).
+ * The files of `dir` at /public/. `alwaysStatic` is the plugin's (the app passes the config's
+ * `production`): one route per file, registered at start, instead of a wildcard route.
  */
-export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic = process.env.NODE_ENV === "production" }: { dir?: string; alwaysStatic?: boolean } = {}) {
+export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; alwaysStatic: boolean }) {
   // The length each file had when the plugin took it (in production: every file, now).
   const taken = alwaysStatic ? lengthsBelow(dir) : new Map<string, number>();
   return new Elysia({ name: "public-files", seed: dir })

@@ -18,9 +18,13 @@ import { pointsNumber } from "../../views/layout";
 import { historySection } from "../../views/history";
 import { assignmentPage, listPage } from "../../views/pages";
 import { isPending, submissionBody, submissionWidget } from "../../views/submission";
+import type { AssignmentView } from "../../views/types";
 import { etagged, HTML, sendPage } from "./etag";
 import { isHtmx } from "./htmx";
 import type { WarmPages } from "./warm";
+
+/** What the page shows of an assignment: never the row itself, which holds the test code. */
+const assignmentView = ({ id, title, position, starterCode }: AssignmentRow): AssignmentView => ({ id, title, position, starterCode });
 
 /** `warm` answers warm assignment pages before routing (see warm.ts); it renders through these routes. */
 export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
@@ -44,8 +48,8 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     const handout = derived(await ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
     const pending = isPending(submission);
     const body = assignmentPage({
-      assignment: a, handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
-      widget, history: await historyOf(userId, a.id, latest?.id), pending, solved: progress.solved.includes(a.id),
+      assignment: assignmentView(a), handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
+      widget, history: await historyOf(userId, a.id, latest?.id), pending, solved: progress.solved.includes(a.id), assets: warm.assets.page(),
     });
     return { body, pending };
   }
@@ -77,7 +81,7 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     })
     .get("/assignments", async ({ userId, request, set }) => {
       const { solved, points } = await progressOf(ctx, userId);
-      return sendPage(request, set, etagged(listPage(await listAssignments(ctx, solved), points)));
+      return sendPage(request, set, etagged(listPage(await listAssignments(ctx, solved), points, warm.assets.page())));
     })
     .get("/assignments/:id", async ({ userId, params, query, request, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));

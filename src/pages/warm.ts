@@ -11,7 +11,7 @@ import { COOKIE_NAME, readCookie, type VerifiedCookies } from "../identity/cooki
 import { pathOf } from "../observe/http";
 import { sizeRefusal } from "../security/guard";
 import { SECURITY_HEADERS } from "../security/headers";
-import { assetUrl } from "../../views/assets";
+import type { Assets } from "./assets";
 import { etagged, known, pageHeaders, type Page } from "./etag";
 
 /** An assignment page as rendered for one user, and what else it was rendered from. */
@@ -28,12 +28,13 @@ const MAX_KEPT_CHARS = 256 * 1024;
 const keyOf = (assignmentId: number) => `page:${assignmentId}`;
 
 export class WarmPages {
-  constructor(private ctx: Context, readonly verified: VerifiedCookies) {}
+  /** `assets` are the URLs the pages link (the routes render with them too). */
+  constructor(private ctx: Context, readonly verified: VerifiedCookies, readonly assets: Assets) {}
 
   /** The user's page of `a`, from memory when it is still current, else rendered by `render`. */
   async get(userId: string, a: AssignmentRow, render: () => Promise<{ body: string; pending: boolean }>): Promise<Page> {
     const catalog = await this.ctx.cache.catalog.get();
-    const bundle = assetUrl("editor.js");
+    const bundle = this.assets.assetUrl("editor.js");
     return this.ctx.cache.users.get<CachedPage>(userId, keyOf(a.id), async () => {
       const { body, pending } = await render();
       const page = etagged(body);
@@ -61,7 +62,7 @@ export class WarmPages {
     const catalog = this.ctx.cache.catalog.peek();
     if (!userId || !catalog) return undefined;
     const page = this.ctx.cache.users.peek<CachedPage>(userId, keyOf(Number(id)));
-    if (!page || page.catalog !== catalog || page.bundle !== assetUrl("editor.js")) return undefined;
+    if (!page || page.catalog !== catalog || page.bundle !== this.assets.assetUrl("editor.js")) return undefined;
     this.ctx.cache.users.hits++;
     if (known(request, page.etag)) return new Response(null, { status: 304, headers: page.headers });
     return new Response(page.body, { headers: page.headers });

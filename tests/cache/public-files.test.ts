@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Assets, PUBLIC_DIR } from "../../src/pages/assets";
 import { IMMUTABLE, noneMatch, publicFiles, REVALIDATE } from "../../src/pages/public-files";
-import { PUBLIC_DIR, publicUrl } from "../../views/assets";
 import { appsForThisFile, Client } from "../helpers/app";
 
 const hashOf = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -98,6 +98,7 @@ describe("the plugin in both of its modes", () => {
   mkdirSync(join(dir, "build"));
   writeFileSync(join(dir, "css", "app.css"), "body { color: black; }\n");
   writeFileSync(join(dir, "build", "editor-0123abcd4567.js"), "console.log(1);\n");
+  writeFileSync(join(dir, "build", "manifest.json"), JSON.stringify({ "editor.js": "editor-0123abcd4567.js" }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   // alwaysStatic is what NODE_ENV=production selects: a route per file, listed at start.
@@ -159,14 +160,16 @@ describe("the plugin in both of its modes", () => {
     }
   });
 
-  test("a file changed on disk gets a new ETag at once (no stale 304) and a new v within a second", async () => {
-    const app = new Elysia().use(publicFiles({ dir }));
+  test("a file changed on disk gets a new ETag at once (no stale 304) and a new v within a second (production: the first v)", async () => {
+    const app = new Elysia().use(publicFiles({ dir, alwaysStatic: false }));
     await app.modules;
     const file = join(dir, "css", "changing.css");
     writeFileSync(file, "a { color: red; }\n");
     const before = (await get(app, "/public/css/changing.css")).headers.get("etag")!;
-    const url = publicUrl("css/changing.css", dir);
+    const [development, production] = [new Assets(false, dir), new Assets(true, dir)];
+    const url = development.publicUrl("css/changing.css");
     expect(url).toBe(`/public/css/changing.css?v=${hashOf("a { color: red; }\n")}`);
+    expect(production.publicUrl("css/changing.css")).toBe(url);
     writeFileSync(file, "a { color: tan; }\n"); // the same size, and likely the same mtime
     const after = await get(app, "/public/css/changing.css", { "if-none-match": before });
     expect(after.status).toBe(200);
@@ -175,7 +178,8 @@ describe("the plugin in both of its modes", () => {
     // The old v is no longer the file's: revalidated, never immutable.
     expect((await get(app, url)).headers.get("cache-control")).toBe(REVALIDATE);
     await Bun.sleep(1100);
-    expect(publicUrl("css/changing.css", dir)).toBe(`/public/css/changing.css?v=${hashOf("a { color: tan; }\n")}`);
+    expect(development.publicUrl("css/changing.css")).toBe(`/public/css/changing.css?v=${hashOf("a { color: tan; }\n")}`);
+    expect(production.publicUrl("css/changing.css")).toBe(url); // worked out once per process
   });
 });
 

@@ -1,0 +1,53 @@
+// What the views render: exactly the fields they read. Views import nothing from src (not
+// even types): src maps its rows and view-models to these shapes (often they fit as they are).
+
+/** One test's result as the grader reported it; on a failure, when known, the last call
+ *  the test made (Python source) and both sides of a failed comparison (Python reprs). */
+export interface TestView {
+  name: string;
+  passed: boolean;
+  message: string;
+  call?: string;
+  expected?: string;
+  actual?: string;
+}
+
+/** A submission as the widget, the feedback and the history show it. */
+export interface SubmissionView {
+  id: number;
+  status: "queued" | "grading" | "graded" | "error";
+  outcome: string | null;
+  correct: boolean;
+  pointsAwarded: boolean;
+  /** ahead of it in the queue, while queued */
+  position: number | null;
+  message: string | null;
+  tests: TestView[];
+  output: string;
+  /** ISO 8601 */
+  createdAt: string;
+}
+
+/** An assignment on the list page. */
+export interface AssignmentItem {
+  id: number;
+  title: string;
+  solved: boolean;
+}
+
+/** An assignment on its own page (never the row: that holds the test code). */
+export interface AssignmentView {
+  id: number;
+  title: string;
+  position: number;
+  starterCode: string;
+}
+
+/** The URLs the layout links, content-hashed by the web side (src/pages/assets.ts). */
+export interface PageAssets {
+  css: string;
+  htmx: string;
+  sse: string;
+  /** the editor bundle; undefined when it was not built */
+  editor: string | undefined;
+}
