@@ -39,16 +39,27 @@ export async function enqueue(redis: Redis, keys: Keys, change: ChangeMessage): 
     [String(change.id), keys.queueChannel, keys.eventsChannel, JSON.stringify(change)]));
 }
 
+// LPUSH in on the left, taken from the right: the job at `index` has the ones to its right ahead.
+const ahead = (index: number, length: number) => length - 1 - index;
+
 /**
- * How many jobs are ahead of this one in the queue (LPUSH in on the left, taken from the
- * right), or undefined when it is not in the list (e.g. Redis was flushed).
+ * How many jobs are ahead of this one in the queue, or undefined when it is not in the list
+ * (e.g. Redis was flushed).
  */
 export async function queuePosition(redis: Redis, keys: Keys, id: number): Promise<number | undefined> {
   const replies = await redis.multi().lpos(keys.queue, String(id)).llen(keys.queue).exec();
   const index = replies?.[0]?.[1];
   const length = replies?.[1]?.[1];
   if (typeof index !== "number" || typeof length !== "number") return undefined;
-  return length - 1 - index;
+  return ahead(index, length);
+}
+
+/** Every queued job's position (jobs ahead of it), from one read of the whole queue. */
+export async function queuePositions(redis: Redis, keys: Keys): Promise<Map<number, number>> {
+  const ids = await redis.lrange(keys.queue, 0, -1);
+  const positions = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) positions.set(Number(ids[i]), ahead(i, ids.length));
+  return positions;
 }
 
 export async function publishChange(redis: Redis, keys: Keys, change: ChangeMessage): Promise<void> {
