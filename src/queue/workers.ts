@@ -4,6 +4,7 @@
 import type Redis from "ioredis";
 import type { Pending } from "../submissions/results";
 import type { Keys } from "./keys";
+import { enqueue } from "./queue";
 import { LuaScript } from "./script";
 
 /** Registers the worker and refreshes its heartbeat, which expires after `ttlSeconds` without a beat. */
@@ -113,7 +114,7 @@ export async function lostJobs(redis: Redis, keys: Keys, pending: Pending[]): Pr
   return missing.filter((_, i) => !held[i]);
 }
 
-/** Puts lost jobs back in the queue. */
+/** Puts lost jobs back in the queue, announced as enqueue() announces a new one: open streams get their positions. */
 export async function requeueLost(redis: Redis, keys: Keys, lost: Pending[]): Promise<void> {
-  for (const { id } of lost) await redis.lpush(keys.queue, String(id));
+  for (const { id, userId } of lost) await enqueue(redis, keys, { id, userId });
 }
