@@ -17,6 +17,7 @@ async function grader(): Promise<boolean> {
   // Imported here: the proxy image has neither packages nor src/.
   const { default: Redis } = await import("ioredis");
   const { makeKeys } = await import("../src/queue/keys");
+  const { anyAlive, registeredWorkers } = await import("../src/queue/workers");
   const keys = makeKeys(process.env.REDIS_PREFIX ?? "pp:");
   const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379", {
     lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: TIMEOUT_MS,
@@ -24,10 +25,8 @@ async function grader(): Promise<boolean> {
   redis.on("error", () => {});
   try {
     await redis.connect();
-    const mine = (await redis.smembers(keys.workers)).filter((id) => id.startsWith(`${hostname()}-`));
-    if (mine.length === 0) return false;
-    const alive = await redis.exists(...mine.map((id) => keys.heartbeat(id)));
-    return alive > 0;
+    const mine = (await registeredWorkers(redis, keys)).filter((id) => id.startsWith(`${hostname()}-`));
+    return anyAlive(redis, keys, mine);
   } finally {
     redis.disconnect();
   }

@@ -3,7 +3,8 @@ import { hostname } from "node:os";
 import type Redis from "ioredis";
 import type { Context } from "../src/context";
 import { dedicatedClient } from "../src/queue/redis";
-import { ack, missingFromRedis, publishChange, publishQueueMoved, reclaimDeadWorkers, requeueOwn } from "../src/queue/queue";
+import { publishChange, publishQueueMoved } from "../src/queue/queue";
+import { ack, beat, deadLetter, deregister, leftover, lostJobs, reclaimDeadWorkers, requeueLost, take } from "../src/queue/workers";
 import { recordGraded } from "../src/queue/stats";
 import { finalRow, markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
 import { changeOf } from "../src/submissions/view-model";
@@ -28,10 +29,10 @@ export class Worker {
 
   async run(): Promise<void> {
     const { log } = this.ctx;
-    await this.beat();
+    await this.heartbeat();
     const { beatMs, sweepSeconds } = this.ctx.config.grading;
     // The beat is a timer of its own: it goes on while a job runs (Python grades in another process).
-    this.timers.push(setInterval(() => this.beat().catch(() => {}), beatMs));
+    this.timers.push(setInterval(() => this.heartbeat().catch(() => {}), beatMs));
     this.every(beatMs, "reaping", () => this.reap());
     this.every(sweepSeconds * 1000, "sweeping", () => this.sweep());
     await this.reap().catch(() => {});
@@ -39,7 +40,8 @@ export class Worker {
     log.info("grader started", { worker: this.id });
     while (!this.stopping) {
       try {
-        const id = (await this.ownLeftover()) ?? (await this.take());
+        // A job left in our own list (e.g. the reply to a BLMOVE was lost) is handled first.
+        const id = (await leftover(this.ctx.redis, this.ctx.keys, this.id)) ?? (await this.takeWatched());
         if (id) await this.handle(id);
       } catch (e) {
         log.error("worker loop error", { error: String(e) });
@@ -55,30 +57,18 @@ export class Worker {
   }
 
   async close(): Promise<void> {
-    const { redis, keys } = this.ctx;
-    // Each step runs even when another fails; a job left behind is found by the sweeper.
-    await requeueOwn(redis, keys, this.id).catch(() => {});
-    await Promise.allSettled([redis.del(keys.heartbeat(this.id)), redis.srem(keys.workers, this.id)]);
+    await deregister(this.ctx.redis, this.ctx.keys, this.id);
     this.blocking.disconnect();
   }
 
-  private async beat(): Promise<void> {
+  private async heartbeat(): Promise<void> {
     const { redis, keys, config } = this.ctx;
-    await redis.multi()
-      .set(keys.heartbeat(this.id), String(Date.now()), "EX", config.grading.heartbeatSeconds)
-      .sadd(keys.workers, this.id)
-      .exec();
+    await beat(redis, keys, this.id, config.grading.heartbeatSeconds);
   }
 
-  /** A job left in our own list (e.g. the reply to a BLMOVE was lost) is handled first. */
-  private async ownLeftover(): Promise<string | null> {
-    const { redis, keys } = this.ctx;
-    return redis.lindex(keys.processing(this.id), -1);
-  }
-
-  private async take(): Promise<string | null> {
-    const { keys } = this.ctx;
-    const call = this.blocking.blmove(keys.queue, keys.processing(this.id), "RIGHT", "LEFT", BLOCK_SECONDS);
+  /** take(), with a watchdog on the blocking connection. */
+  private async takeWatched(): Promise<string | null> {
+    const call = take(this.blocking, this.ctx.keys, this.id, BLOCK_SECONDS);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const hung = new Promise<"hung">((r) => (timer = setTimeout(() => r("hung"), BLOCK_SECONDS * 1000 + WATCHDOG_MARGIN_MS)));
     const result = await Promise.race([call, hung]).finally(() => clearTimeout(timer));
@@ -87,7 +77,7 @@ export class Worker {
       call.catch(() => {});
       this.blocking.disconnect();
       this.blocking = dedicatedClient(this.ctx.config.redisUrl);
-      return null; // anything BLMOVE did move is in our list: ownLeftover finds it
+      return null; // anything BLMOVE did move is in our list: leftover() finds it
     }
     return result;
   }
@@ -145,7 +135,7 @@ export class Worker {
     const { ctx } = this;
     const id = Number(rawId);
     const final = await markError(ctx.db, id, `This submission could not be graded. ${why} Please check your code and submit again.`);
-    await ctx.redis.multi().lpush(ctx.keys.deadLetter, rawId).lrem(ctx.keys.processing(this.id), 1, rawId).exec();
+    await deadLetter(ctx.redis, ctx.keys, this.id, rawId);
     await publishFinal(ctx, id, userId, final);
     ctx.log.warn("dead-lettered", { id, worker: this.id });
   }
@@ -180,18 +170,9 @@ export class Worker {
   /** Sweeper (Postgres, slower): nothing stays stranded when Redis loses state. */
   private async sweep(): Promise<void> {
     const { ctx } = this;
-    const hb = ctx.config.grading.heartbeatSeconds;
-    const stale = await stalePending(ctx.db, 5, hb);
-    const missing = new Set(await missingFromRedis(ctx.redis, ctx.keys, stale.map((p) => p.id)));
-    // A job in no list: queued (Redis flushed or enqueue failed), or grading by a worker that
-    // is gone (no heartbeat); a live worker still grading it will finish and record it.
-    const lost: number[] = [];
-    for (const p of stale) {
-      if (!missing.has(p.id)) continue;
-      if (p.status === "grading" && p.grader && (await ctx.redis.exists(ctx.keys.heartbeat(p.grader)))) continue;
-      lost.push(p.id);
-    }
-    for (const id of lost) await ctx.redis.lpush(ctx.keys.queue, String(id));
+    const stale = await stalePending(ctx.db, 5, ctx.config.grading.heartbeatSeconds);
+    const lost = await lostJobs(ctx.redis, ctx.keys, stale);
+    await requeueLost(ctx.redis, ctx.keys, lost);
     if (lost.length > 0) ctx.log.warn("re-enqueued submissions missing from Redis", { count: lost.length });
   }
 }

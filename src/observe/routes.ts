@@ -2,23 +2,13 @@
 // figures are shared (Redis), so any replica answers them alike.
 import { Elysia } from "elysia";
 import type { Context } from "../context";
-import { readStats } from "../queue/stats";
+import { queueLengths, readStats } from "../queue/stats";
 import type { EventHub } from "../submissions/hub";
 import { histogram, metric, type HttpMetrics } from "./metrics";
 
-async function queueFigures(ctx: Context) {
-  const { redis, keys } = ctx;
-  const workers = await redis.smembers(keys.workers);
-  const m = redis.multi().llen(keys.queue).llen(keys.deadLetter);
-  for (const w of workers) m.llen(keys.processing(w));
-  const replies = ((await m.exec()) ?? []).map(([, n]) => Number(n));
-  const [queued = 0, dead = 0, ...processing] = replies;
-  return { queued, dead, processing: processing.reduce((a, b) => a + b, 0), workers: workers.length };
-}
-
 export const metricsRoutes = (ctx: Context, hub: EventHub, http: HttpMetrics) =>
   new Elysia().get("/metrics", async ({ set }) => {
-    const [q, stats] = await Promise.all([queueFigures(ctx), readStats(ctx.redis, ctx.keys)]);
+    const [q, stats] = await Promise.all([queueLengths(ctx.redis, ctx.keys), readStats(ctx.redis, ctx.keys)]);
     set.headers["content-type"] = "text/plain; version=0.0.4; charset=utf-8";
     set.headers["cache-control"] = "no-store";
     return [

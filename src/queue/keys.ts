@@ -1,4 +1,7 @@
-// Every Redis key and channel, built in one place from the configured prefix.
+// Every Redis key and channel, built in one place from the configured prefix. The queue's
+// keys are used through the functions of queue.ts (web side), workers.ts (graders) and
+// stats.ts (/metrics); the one exception is the submit route's rate-limit script, which
+// also reads the queue's length, for its cap, in the same round trip.
 
 export interface Keys {
   /** list of submission ids waiting; LPUSH in, BLMOVE RIGHT→LEFT out (FIFO) */

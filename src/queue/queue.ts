@@ -1,4 +1,5 @@
-// The reliable queue's operations (docs/design.md §3). The queue holds only
+// The reliable queue's operations on the web's side (docs/design.md §3): enqueue,
+// positions, announcements. The graders' side is in workers.ts. The queue holds only
 // submission ids; Postgres stays the source of truth.
 import type Redis from "ioredis";
 import type { Keys } from "./keys";
@@ -15,10 +16,13 @@ export interface ChangeMessage {
   final?: Submission;
 }
 
-// KEYS[1] the queue. ARGV[1] the submission id, ARGV[2] the queue-moved channel, ARGV[3] the
-// events channel, ARGV[4] the change message (JSON).
-// Effect: pushes the id and announces it on both channels, atomically.
-// Returns the queue's length after the push.
+// ENQUEUE: pushes the id and announces it on both channels, atomically.
+//   KEYS[1]  the queue
+//   ARGV[1]  the submission id
+//   ARGV[2]  the queue-moved channel
+//   ARGV[3]  the events channel
+//   ARGV[4]  the change message (JSON)
+//   Returns  the queue's length after the push
 const ENQUEUE = new LuaScript(`
 local length = redis.call('LPUSH', KEYS[1], ARGV[1])
 redis.call('PUBLISH', ARGV[2], '1')
@@ -35,21 +39,27 @@ export async function enqueue(redis: Redis, keys: Keys, change: ChangeMessage): 
     [String(change.id), keys.queueChannel, keys.eventsChannel, JSON.stringify(change)]));
 }
 
-/** Acknowledges a finished job: removes it from the worker's processing list. */
-export async function ack(redis: Redis, keys: Keys, workerId: string, id: string): Promise<void> {
-  await redis.lrem(keys.processing(workerId), 1, id);
-}
+// LPUSH in on the left, taken from the right: the job at `index` has the ones to its right ahead.
+const ahead = (index: number, length: number) => length - 1 - index;
 
 /**
- * How many jobs are ahead of this one in the queue (LPUSH in on the left, taken from the
- * right), or undefined when it is not in the list (e.g. Redis was flushed).
+ * How many jobs are ahead of this one in the queue, or undefined when it is not in the list
+ * (e.g. Redis was flushed).
  */
 export async function queuePosition(redis: Redis, keys: Keys, id: number): Promise<number | undefined> {
   const replies = await redis.multi().lpos(keys.queue, String(id)).llen(keys.queue).exec();
   const index = replies?.[0]?.[1];
   const length = replies?.[1]?.[1];
   if (typeof index !== "number" || typeof length !== "number") return undefined;
-  return length - 1 - index;
+  return ahead(index, length);
+}
+
+/** Every queued job's position (jobs ahead of it), from one read of the whole queue. */
+export async function queuePositions(redis: Redis, keys: Keys): Promise<Map<number, number>> {
+  const ids = await redis.lrange(keys.queue, 0, -1);
+  const positions = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) positions.set(Number(ids[i]), ahead(i, ids.length));
+  return positions;
 }
 
 export async function publishChange(redis: Redis, keys: Keys, change: ChangeMessage): Promise<void> {
@@ -62,58 +72,4 @@ export async function publishQueueMoved(redis: Redis, keys: Keys): Promise<void>
 
 export async function queueLength(redis: Redis, keys: Keys): Promise<number> {
   return redis.llen(keys.queue);
-}
-
-// KEYS[1] heartbeat key of the worker, KEYS[2] its processing list, KEYS[3] the queue,
-// KEYS[4] the workers set. ARGV[1] worker id.
-// Effect: if the heartbeat has expired, moves every job of the worker back to the
-// consuming end of the queue (they were taken first, so they go first) and forgets
-// the worker. Returns the number of jobs moved, or -1 if the worker is alive.
-const RECLAIM = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
-local moved = 0
-while redis.call('LMOVE', KEYS[2], KEYS[3], 'LEFT', 'RIGHT') do moved = moved + 1 end
-redis.call('SREM', KEYS[4], ARGV[1])
-return moved
-`;
-
-/** A stopping worker hands back whatever is still in its own list (jobs go first). */
-export async function requeueOwn(redis: Redis, keys: Keys, workerId: string): Promise<void> {
-  while (await redis.lmove(keys.processing(workerId), keys.queue, "LEFT", "RIGHT")) {
-    // moved one job back
-  }
-}
-
-/**
- * Returns to the queue the jobs of every worker whose heartbeat expired. Every grader runs it
- * every beat: two round trips however many graders there are (the checks are pipelined).
- */
-export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: string): Promise<number> {
-  const others = (await redis.smembers(keys.workers)).filter((w) => w !== selfId);
-  if (others.length === 0) return 0;
-  const pipeline = redis.pipeline();
-  for (const worker of others) {
-    pipeline.eval(RECLAIM, 4, keys.heartbeat(worker), keys.processing(worker), keys.queue, keys.workers, worker);
-  }
-  let total = 0;
-  for (const [err, moved] of (await pipeline.exec()) ?? []) {
-    if (err) throw err;
-    if ((moved as number) > 0) total += moved as number;
-  }
-  return total;
-}
-
-/** Of the given ids, those found in no Redis list (queue or any processing list). */
-export async function missingFromRedis(redis: Redis, keys: Keys, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const workers = await redis.smembers(keys.workers);
-  const multi = redis.multi().lrange(keys.queue, 0, -1);
-  for (const w of workers) multi.lrange(keys.processing(w), 0, -1);
-  const replies = (await multi.exec()) ?? [];
-  const present = new Set<string>();
-  for (const [err, list] of replies) {
-    if (err) throw err;
-    for (const id of list as string[]) present.add(id);
-  }
-  return ids.filter((id) => !present.has(String(id)));
 }

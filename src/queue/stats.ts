@@ -1,7 +1,9 @@
-// Grading statistics kept in Redis by the graders, read by any web process's /metrics.
+// Grading statistics kept in Redis by the graders, and the queue's lengths: read by any
+// web process's /metrics.
 import type Redis from "ioredis";
 import { BUCKETS_MS } from "../observe/metrics";
 import type { Keys } from "./keys";
+import { registeredWorkers } from "./workers";
 
 export async function recordGraded(redis: Redis, keys: Keys, worker: string, outcome: string, ms: number): Promise<void> {
   const m = redis.multi()
@@ -35,4 +37,24 @@ export async function readStats(redis: Redis, keys: Keys): Promise<GradingStats>
       count: Number(raw.grading_count ?? 0),
     },
   };
+}
+
+export interface QueueLengths {
+  /** jobs waiting for a grader */
+  queued: number;
+  /** jobs taken by graders and not yet acknowledged */
+  processing: number;
+  /** jobs past the attempt limit */
+  dead: number;
+  /** graders registered */
+  workers: number;
+}
+
+export async function queueLengths(redis: Redis, keys: Keys): Promise<QueueLengths> {
+  const workers = await registeredWorkers(redis, keys);
+  const m = redis.multi().llen(keys.queue).llen(keys.deadLetter);
+  for (const w of workers) m.llen(keys.processing(w));
+  const replies = ((await m.exec()) ?? []).map(([, n]) => Number(n));
+  const [queued = 0, dead = 0, ...processing] = replies;
+  return { queued, dead, processing: processing.reduce((a, b) => a + b, 0), workers: workers.length };
 }

@@ -5,6 +5,7 @@ import type Redis from "ioredis";
 import type { Context } from "../context";
 import type { Logger } from "../lib/log";
 import { HttpError } from "../lib/errors";
+import { LuaScript } from "../queue/script";
 
 export interface StreamLease {
   /** extends the lease; call it while the stream is open (cheap to call often) */
@@ -13,11 +14,14 @@ export interface StreamLease {
 }
 
 // Both scripts take the time from Redis, so web processes with skewed clocks agree.
-// KEYS[1] the user's open streams (member = stream id, score = lease expiry in ms).
-// ARGV[1] stream id, ARGV[2] lease length in ms, ARGV[3] the cap.
-// Effect: forgets expired leases, then adds this one unless the cap is reached.
-// Returns 1 when added, 0 when the user is at the cap.
-const ACQUIRE = `
+
+// ACQUIRE: forgets the user's expired leases, then adds this one unless the cap is reached.
+//   KEYS[1]  the user's open streams (member = stream id, score = lease expiry in ms)
+//   ARGV[1]  the stream id
+//   ARGV[2]  the lease length in ms
+//   ARGV[3]  the cap
+//   Returns  1 when added, 0 when the user is at the cap
+const ACQUIRE = new LuaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -25,13 +29,15 @@ if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
-`;
+`);
 
-// KEYS: the open-stream sets of the leases to renew, one per lease (a key may repeat).
-// ARGV[1] lease length in ms, ARGV[1 + i] the stream id of KEYS[i].
-// Effect: sets each stream's lease to expire a lease length from now (re-adding it if it
-// was dropped meanwhile) and keeps its set alive as long. Returns the number renewed.
-const RENEW = `
+// RENEW: sets each stream's lease to expire a lease length from now (re-adding it if it was
+// dropped meanwhile) and keeps its set alive as long.
+//   KEYS[i]      the open-stream set of the i-th lease to renew (a key may repeat)
+//   ARGV[1]      the lease length in ms
+//   ARGV[1 + i]  the stream id of KEYS[i]
+//   Returns      the number renewed
+const RENEW = new LuaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 for i, key in ipairs(KEYS) do
@@ -39,7 +45,7 @@ for i, key in ipairs(KEYS) do
   redis.call('PEXPIRE', key, ARGV[1])
 end
 return #KEYS
-`;
+`);
 
 /** at most this many leases per RENEW call */
 const BATCH = 500;
@@ -55,7 +61,7 @@ export async function openStreamLease(ctx: Context, userId: string): Promise<Str
   const cap = ctx.config.limits.openStreamsPerUser;
   let added: number;
   try {
-    added = (await ctx.redis.eval(ACQUIRE, 1, key, id, leaseMs, cap)) as number;
+    added = (await ACQUIRE.run(ctx.redis, [key], [id, leaseMs, cap])) as number;
   } catch (e) {
     ctx.log.warn("stream cap unavailable", { error: String(e) });
     return NO_LEASE; // fail open: a stream costs memory, not grading
@@ -108,7 +114,7 @@ class Renewals {
     for (let i = 0; i < due.length; i += BATCH) {
       const slice = due.slice(i, i + BATCH);
       // All leases of a process have the same length.
-      this.quietly(this.redis.eval(RENEW, slice.length, ...slice.map((l) => l.key), slice[0]!.ms, ...slice.map((l) => l.id)));
+      this.quietly(RENEW.run(this.redis, slice.map((l) => l.key), [slice[0]!.ms, ...slice.map((l) => l.id)]));
     }
   }
 }

@@ -14,10 +14,14 @@ export interface Limit {
   max: number;
 }
 
-// KEYS[1..ARGV[2]]: one counter per subject; one more key, if given, is a list whose length
-// is wanted too (the queue, for its cap: one round trip instead of two). ARGV[1]: the window in ms.
-// Effect: increments every counter, giving a new one the window as its TTL.
-// Returns count and remaining TTL (ms) for each counter, flat and in order, then the list's length.
+// HIT: increments every counter, giving a new one the window as its TTL.
+//   KEYS[1..n]  one counter per subject (n = ARGV[2])
+//   KEYS[n+1]   optional: a list whose length is wanted too (the queue, for its cap: one
+//               round trip instead of two)
+//   ARGV[1]     the window in ms
+//   ARGV[2]     n, the number of counters
+//   Returns     count and remaining TTL (ms) for each counter, flat and in order, then the
+//               list's length
 const HIT = new LuaScript(`
 local n = tonumber(ARGV[2])
 local out = {}

@@ -4,6 +4,7 @@
 import type Redis from "ioredis";
 import type { Context } from "../context";
 import type { Keys } from "../queue/keys";
+import { queuePositions } from "../queue/queue";
 import { commandClient, dedicatedClient } from "../queue/redis";
 import { isFinal } from "./status";
 import type { Submission } from "./view-model";
@@ -148,11 +149,7 @@ export class EventHub {
 
   private async readPositions(): Promise<Map<number, number>> {
     this.cmd ??= commandClient(this.redisUrl, this.commandTimeoutMs);
-    const ids = await this.cmd.lrange(this.keys.queue, 0, -1).catch(() => [] as string[]);
-    // LPUSH adds on the left, graders take from the right: the last one is next.
-    const map = new Map<number, number>();
-    for (let i = 0; i < ids.length; i++) map.set(Number(ids[i]), ids.length - 1 - i);
-    return map;
+    return queuePositions(this.cmd, this.keys).catch(() => new Map());
   }
 
   // The queue moved: every waiting stream's position may have changed. With thousands

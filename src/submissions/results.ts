@@ -96,13 +96,14 @@ export async function markError(db: Db, id: number, message: string): Promise<Su
 
 export interface Pending {
   id: number;
+  userId: string;
   status: string;
   grader: string | null;
 }
 
 /** Pending submissions old enough that they should be in some Redis list by now. */
 export async function stalePending(db: Db, queuedSeconds: number, gradingSeconds: number): Promise<Pending[]> {
-  return db.select({ id: submissions.id, status: submissions.status, grader: submissions.grader })
+  return db.select({ id: submissions.id, userId: submissions.userId, status: submissions.status, grader: submissions.grader })
     .from(submissions).where(sql`
     (${submissions.status} = 'queued' and ${submissions.createdAt} < now() - make_interval(secs => ${queuedSeconds}))
     or (${submissions.status} = 'grading' and ${submissions.startedAt} < now() - make_interval(secs => ${gradingSeconds}))`)

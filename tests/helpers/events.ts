@@ -8,8 +8,10 @@ export interface StreamEvent {
   at: number;
 }
 
-/** Collects `status` events until the server closes the stream (or the timeout). */
-export async function readEvents(client: Client, submissionId: number, timeoutMs = 30_000): Promise<StreamEvent[]> {
+/** Collects `status` events until the server closes the stream (or the timeout); `onEvent` sees each as it comes. */
+export async function readEvents(
+  client: Client, submissionId: number, timeoutMs = 30_000, onEvent?: (e: StreamEvent) => void,
+): Promise<StreamEvent[]> {
   const res = await client.request(`/api/submissions/${submissionId}/events`, { signal: AbortSignal.timeout(timeoutMs) });
   if (res.status !== 200) throw new Error(`events: ${res.status}`);
   const events: StreamEvent[] = [];
@@ -28,6 +30,7 @@ export async function readEvents(client: Client, submissionId: number, timeoutMs
       }
       if (fields.event === "status") {
         events.push({ id: fields.id ?? "", event: fields.event, data: JSON.parse(fields.data!), at: performance.now() });
+        onEvent?.(events.at(-1)!);
       }
     }
   }

@@ -3,8 +3,10 @@
 import { afterAll, afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { and, eq, sql } from "drizzle-orm";
 import { completions, submissions } from "../../src/db/schema";
+import { queuePosition } from "../../src/queue/queue";
 import { dedicatedClient } from "../../src/queue/redis";
 import { Client, makeApp, unique } from "../helpers/app";
+import { readEvents, type StreamEvent } from "../helpers/events";
 import { startGrader, type Proc } from "../helpers/processes";
 
 setDefaultTimeout(60_000);
@@ -82,6 +84,30 @@ describe("reliable queue", () => {
     await ctx.db.update(submissions).set({ createdAt: sql`now() - interval '1 minute'` }).where(eq(submissions.id, id));
     await grader();
     expect(await finalRow(id)).toMatchObject({ status: "graded", outcome: "passed" });
+  });
+
+  test("the sweeper's re-enqueue sends an open stream of that submission its new position", async () => {
+    await grader({ GRADER_SWEEP_SECONDS: "1" });
+    // The grader is kept busy meanwhile, so only the sweeper moves the queue.
+    const busy = await submit("import time\ntime.sleep(6)\ndef hello():\n    return 'Hello'\n");
+    await until("the grader busy", async () => (await row(busy.id)).status === "grading");
+    const lost = await submit(CORRECT);
+    await ctx.redis.lrem(ctx.keys.queue, 0, String(lost.id)); // as if Redis had been flushed
+    for (let i = 0; i < 2; i++) await submit(CORRECT); // two after it, ahead of it once it is back
+    const seen: StreamEvent[] = [];
+    const stream = readEvents(lost.client, lost.id, 30_000, (e) => seen.push(e));
+    await until("the stream's first state", async () => seen.length > 0);
+    const opening = seen[0]!.data.position as number; // counted in Postgres: not in the queue
+    await ctx.db.update(submissions).set({ createdAt: sql`now() - interval '1 minute'` }).where(eq(submissions.id, lost.id));
+    const { position } = await until("re-enqueued", async () => {
+      const p = await queuePosition(ctx.redis, ctx.keys, lost.id);
+      return p !== undefined && { position: p };
+    });
+    expect(position).toBe(opening + 2);
+    // Without the sweeper's announcement the stream would hear of the queue only when the
+    // grader, done with the busy job, takes the next one: position − 1, never this one.
+    await until("the new position on the stream", async () => seen.some((e) => e.data.position === position), 10_000);
+    expect((await stream).at(-1)!.data).toMatchObject({ status: "graded", outcome: "passed" });
   });
 
   test("past the attempt limit: dead letter, status error with a message, the slot freed", async () => {
