@@ -4,9 +4,10 @@
 import type { TestResult } from "../src/submissions/status";
 import type { Submission } from "../src/submissions/view-model";
 import { html, type Raw } from "./html";
+import type { OUTCOME_LABELS } from "./submission";
 
 /** What went wrong in words, and what to try, for outcomes that stop the tests early. */
-const BANNERS: Record<string, { title: string; advice: string }> = {
+const BANNERS: Partial<Record<keyof typeof OUTCOME_LABELS, { title: string; advice: string }>> = {
   syntax_error: {
     title: "Python could not read your code",
     advice: "Look at the line named below and the one just before it: a missing colon after def/if/for, "
@@ -36,7 +37,7 @@ const BANNERS: Record<string, { title: string; advice: string }> = {
 
 export function feedback(s: Submission): Raw {
   if (s.status !== "graded") return html``;
-  const banner = BANNERS[s.outcome ?? ""];
+  const banner = s.outcome ? BANNERS[s.outcome] : undefined;
   const failed = s.tests.filter((t) => !t.passed).length;
   return html`
 ${banner ? html`<div class="banner banner-${s.outcome}">

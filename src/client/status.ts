@@ -1,6 +1,8 @@
 // Follows the live widget (swapped by htmx on submit and by the SSE stream): keeps the
 // Submit button off while a submission is pending (saying why), announces each new state
 // once to screen readers, and focuses "Next assignment" when a submission passes.
+import { isPending } from "../submissions/status";
+
 const STATUS = '[data-testid="submission-status"]';
 
 export interface StatusOptions {
@@ -18,9 +20,9 @@ export interface StatusOptions {
 const keyOf = (el: Element | null) =>
   el ? `${el.getAttribute("data-submission")}:${el.getAttribute("data-status")}:${el.getAttribute("data-outcome")}` : "";
 
-export const isPendingStatus = (el: Element | null) => {
+const isPendingStatus = (el: Element | null) => {
   const s = el?.getAttribute("data-status");
-  return s === "queued" || s === "grading";
+  return !!s && isPending(s);
 };
 
 export function followStatus(o: StatusOptions) {
@@ -39,8 +41,9 @@ export function followStatus(o: StatusOptions) {
     last = key;
     const id = el.getAttribute("data-submission");
     if (id && id !== previousId) o.onNewSubmission(id);
-    const award = document.querySelector(".feedback .award") ? " +100 points." : "";
-    o.announcer.textContent = (el.querySelector(".status-text")?.textContent ?? el.textContent ?? "").trim() + award;
+    // The award as the page words it ("+100 points").
+    const award = document.querySelector(".feedback .award")?.textContent;
+    o.announcer.textContent = (el.querySelector(".status-text")?.textContent ?? el.textContent ?? "").trim() + (award ? ` ${award}.` : "");
     if (el.getAttribute("data-outcome") === "passed") {
       const next = document.querySelector<HTMLElement>("#submission a.next");
       next?.focus();

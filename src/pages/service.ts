@@ -7,13 +7,14 @@ import { getAssignment, listAssignments, nextAssignment, progressOf } from "../a
 import { earlierSubmissions } from "../submissions/history";
 import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
 import { dataLines, type StreamFormat } from "../submissions/stream";
+import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
 import { toSubmission, type Submission } from "../submissions/view-model";
 import { html } from "../../views/html";
 import { pointsNumber } from "../../views/layout";
 import { historySection } from "../../views/history";
 import { renderHandout } from "../../views/markdown";
 import { assignmentPage, listPage } from "../../views/pages";
-import { isPending, submissionBody, submissionWidget } from "../../views/submission";
+import { submissionBody, submissionWidget, type WidgetProps } from "../../views/submission";
 import { etagged, type Page } from "./etag";
 import type { WarmPages } from "./warm";
 
@@ -65,7 +66,7 @@ export class PageService {
   readonly events: StreamFormat = {
     render: async (s, userId) => {
       const a = await getAssignment(this.ctx, s.assignmentId);
-      let body = submissionBody({ submission: s, nextId: await this.nextId(s, a) }).value;
+      let body = submissionBody(await this.widgetProps(s, a)).value;
       if (s.status === "graded") body += await this.pointsPartial(userId);
       return dataLines(body);
     },
@@ -87,13 +88,13 @@ export class PageService {
     const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
     const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
     const handout = derived(await ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
-    const pending = isPending(submission);
+    const widget = await this.widgetProps(submission, a, error);
     const body = assignmentPage({
       assignment: a, handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
-      widget: submissionWidget({ submission, nextId: await this.nextId(submission, a), error }),
-      history: await this.history(userId, a.id, latest?.id), pending, solved: progress.solved.includes(a.id),
+      widget: submissionWidget(widget), history: await this.history(userId, a.id, latest?.id),
+      pending: widget.pending, solved: progress.solved.includes(a.id),
     });
-    return { body, pending };
+    return { body, pending: widget.pending };
   }
 
   private async current(userId: string, a: AssignmentRow): Promise<Submission | undefined> {
@@ -102,17 +103,21 @@ export class PageService {
   }
 
   private async widget(submission: Submission | undefined, a: AssignmentRow, error?: string): Promise<string> {
-    return submissionWidget({ submission, nextId: await this.nextId(submission, a), error }).value;
+    return submissionWidget(await this.widgetProps(submission, a, error)).value;
   }
 
-  private async nextId(s: Submission | undefined, a: AssignmentRow) {
-    return s?.correct ? nextAssignment(this.ctx, a) : undefined;
+  private async widgetProps(submission: Submission | undefined, a: AssignmentRow, error?: string): Promise<WidgetProps> {
+    return {
+      submission, error, award: POINTS_PER_ASSIGNMENT,
+      pending: submission ? isPending(submission.status) : false,
+      nextId: submission?.correct ? await nextAssignment(this.ctx, a) : undefined,
+    };
   }
 
   /** Every submission of the assignment but the latest, which the live widget shows. */
   private async history(userId: string, assignmentId: number, latestId: number | undefined) {
     const rows = latestId ? await earlierSubmissions(this.ctx, userId, assignmentId, latestId) : [];
-    return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })));
+    return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })), POINTS_PER_ASSIGNMENT);
   }
 
   private async historyPartial(userId: string, assignmentId: number, latestId: number | undefined) {

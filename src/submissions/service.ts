@@ -1,6 +1,6 @@
 // Submissions, as seen by the web process: create (or reuse), read, position in queue.
 import { createHash } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getAssignment } from "../assignments/service";
 import type { Context } from "../context";
 import { mapRow } from "../db/rows";
@@ -9,6 +9,7 @@ import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
 import { enqueue, publishChange, queuePosition } from "../queue/queue";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
 import { submissionById } from "./results";
+import { PENDING_STATUSES } from "./status";
 import { changeOf, toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
@@ -173,7 +174,7 @@ async function createReused(ctx: Context, base: NewSubmission, prior: Submission
     const [pending] = await tx
       .select({ id: submissions.id })
       .from(submissions)
-      .where(and(eq(submissions.userId, base.userId), sql`${submissions.status} in ('queued','grading')`))
+      .where(and(eq(submissions.userId, base.userId), inArray(submissions.status, [...PENDING_STATUSES])))
       .limit(1);
     if (pending) throw new HttpError(409, PENDING_CONFLICT);
     const [inserted] = await tx.insert(submissions).values({

@@ -23,8 +23,8 @@ export function toSubmission(row: SubmissionRow, position: number | null): Submi
   return {
     id: row.id,
     assignmentId: row.assignmentId,
-    status: row.status as Status,
-    outcome: (row.outcome as Outcome | null) ?? null,
+    status: row.status,
+    outcome: row.outcome,
     correct: row.outcome === "passed",
     pointsAwarded: row.pointsAwarded,
     reused: row.reused,
@@ -39,5 +39,5 @@ export function toSubmission(row: SubmissionRow, position: number | null): Submi
 
 /** The change message for a row: a final state travels in it, so open streams need no read. */
 export function changeOf(row: SubmissionRow): ChangeMessage {
-  return { id: row.id, userId: row.userId, final: isFinal(row.status as Status) ? toSubmission(row, null) : undefined };
+  return { id: row.id, userId: row.userId, final: isFinal(row.status) ? toSubmission(row, null) : undefined };
 }
