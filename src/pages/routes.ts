@@ -19,12 +19,12 @@ export const pageRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
   const pages = new PageService(ctx, warm);
   return new Elysia()
     .use(userPlugin(ctx.config, warm.verified))
-    .get("/", async ({ userId, redirect }) => redirect(await pages.startAddress(userId), 302))
-    .get("/assignments", async ({ userId, request, set }) => sendPage(request, set, await pages.list(userId)))
-    .get("/assignments/:id", async ({ userId, params, query, request, set }) => {
+    .get("/", async ({ userId, newVisitor, redirect }) => redirect(await pages.startAddress(userId, newVisitor), 302))
+    .get("/assignments", async ({ userId, newVisitor, request, set }) => sendPage(request, set, await pages.list(userId, newVisitor)))
+    .get("/assignments/:id", async ({ userId, newVisitor, params, query, request, set }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
       const from = typeof query.from === "string" && /^[0-9]{1,10}$/.test(query.from) ? Number(query.from) : undefined;
-      return sendPage(request, set, await pages.assignment(userId, a, from));
+      return sendPage(request, set, await pages.assignment(userId, newVisitor, a, from));
     }, { params: idParams })
     .get("/assignments/:id/live", async ({ userId, params }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));

@@ -1,7 +1,7 @@
 // What the pages show a user, rendered from the services' answers: the assignment page, the
 // live widget and the fragments sent beside it, kept consistent with the user's cached answers.
 import type { Context } from "../context";
-import type { AssignmentRow } from "../db/schema";
+import type { AssignmentRow, SubmissionRow } from "../db/schema";
 import { derived } from "../cache/catalog";
 import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
 import { earlierSubmissions } from "../submissions/history";
@@ -18,23 +18,42 @@ import { submissionBody, submissionWidget, type WidgetProps } from "../../views/
 import { etagged, type Page } from "./etag";
 import type { WarmPages } from "./warm";
 
+/** What an assignment page shows besides the assignment. */
+interface PageState {
+  points: number;
+  solved: boolean;
+  /** in the editor */
+  code: string;
+  /** the code came from this earlier submission (?from=) */
+  codeFrom?: number;
+  /** the latest submission, in the live widget */
+  submission?: Submission;
+  /** the ones before it, in the history */
+  earlier?: SubmissionRow[];
+  error?: string;
+}
+
 export class PageService {
   constructor(private ctx: Context, private warm: WarmPages) {}
 
   /** Where `/` sends the user: the first assignment not solved yet, else the list. */
-  async startAddress(userId: string): Promise<string> {
-    const { solved } = await progressOf(this.ctx, userId);
+  async startAddress(userId: string, newVisitor: boolean): Promise<string> {
+    const { solved } = await progressOf(this.ctx, userId, newVisitor);
     const first = (await listAssignments(this.ctx, solved)).find((a) => !a.solved);
     return first ? `/assignments/${first.id}` : "/assignments";
   }
 
-  async list(userId: string): Promise<Page> {
-    const { solved, points } = await progressOf(this.ctx, userId);
+  async list(userId: string, newVisitor: boolean): Promise<Page> {
+    const { solved, points } = await progressOf(this.ctx, userId, newVisitor);
     return etagged(listPage(await listAssignments(this.ctx, solved), points));
   }
 
-  /** The assignment page; `from`: "load this code into the editor" without JavaScript. */
-  async assignment(userId: string, a: AssignmentRow, from?: number): Promise<Page> {
+  /**
+   * The assignment page; `from`: "load this code into the editor" without JavaScript. A new
+   * visitor has no submissions, points or history: the same page for all, no query.
+   */
+  async assignment(userId: string, newVisitor: boolean, a: AssignmentRow, from?: number): Promise<Page> {
+    if (newVisitor) return this.warm.firstVisit(a, () => this.compose(a, { points: 0, solved: false, code: a.starterCode }));
     if (from !== undefined) return etagged((await this.render(userId, a, undefined, from)).body);
     return this.warm.get(userId, a, () => this.render(userId, a));
   }
@@ -84,15 +103,21 @@ export class PageService {
       ctx.cache.users.invalidate(userId);
       progress = await progressOf(ctx, userId);
     }
-    const submission = latest ? await snapshot(ctx, latest) : undefined;
     const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
     const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
-    const handout = derived(await ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
-    const widget = await this.widgetProps(submission, a, error);
+    return this.compose(a, {
+      points: progress.points, solved: progress.solved.includes(a.id),
+      code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
+      submission: latest ? await snapshot(ctx, latest) : undefined, earlier: await this.earlier(userId, a.id, latest?.id), error,
+    });
+  }
+
+  private async compose(a: AssignmentRow, s: PageState) {
+    const handout = derived(await this.ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
+    const widget = await this.widgetProps(s.submission, a, s.error);
     const body = assignmentPage({
-      assignment: a, handout, points: progress.points, code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
-      widget: submissionWidget(widget), history: await this.history(userId, a.id, latest?.id),
-      pending: widget.pending, solved: progress.solved.includes(a.id),
+      assignment: a, handout, points: s.points, solved: s.solved, code: s.code, codeFrom: s.codeFrom,
+      widget: submissionWidget(widget), history: this.history(a.id, s.earlier ?? []), pending: widget.pending,
     });
     return { body, pending: widget.pending };
   }
@@ -115,13 +140,17 @@ export class PageService {
   }
 
   /** Every submission of the assignment but the latest, which the live widget shows. */
-  private async history(userId: string, assignmentId: number, latestId: number | undefined) {
-    const rows = latestId ? await earlierSubmissions(this.ctx, userId, assignmentId, latestId) : [];
+  private async earlier(userId: string, assignmentId: number, latestId: number | undefined): Promise<SubmissionRow[]> {
+    return latestId ? earlierSubmissions(this.ctx, userId, assignmentId, latestId) : [];
+  }
+
+  private history(assignmentId: number, rows: SubmissionRow[]) {
     return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })), POINTS_PER_ASSIGNMENT);
   }
 
   private async historyPartial(userId: string, assignmentId: number, latestId: number | undefined) {
-    return html`<hx-partial hx-target="#history" hx-swap="outerHTML">${await this.history(userId, assignmentId, latestId)}</hx-partial>`.value;
+    const section = this.history(assignmentId, await this.earlier(userId, assignmentId, latestId));
+    return html`<hx-partial hx-target="#history" hx-swap="outerHTML">${section}</hx-partial>`.value;
   }
 
   private async pointsPartial(userId: string) {

@@ -14,11 +14,15 @@ import { SECURITY_HEADERS } from "../security/headers";
 import { assetUrl } from "../../views/assets";
 import { etagged, known, pageHeaders, type Page } from "./etag";
 
-/** An assignment page as rendered for one user, and what else it was rendered from. */
-interface CachedPage extends Page {
-  headers: Headers;
+/** A page and what else it was rendered from. */
+interface RenderedFrom extends Page {
   catalog: Catalog;
   bundle: string | undefined;
+}
+
+/** An assignment page as rendered for one user. */
+interface CachedPage extends RenderedFrom {
+  headers: Headers;
   pending: boolean;
 }
 
@@ -28,7 +32,21 @@ const MAX_KEPT_CHARS = 256 * 1024;
 const keyOf = (assignmentId: number) => `page:${assignmentId}`;
 
 export class WarmPages {
+  /** per assignment: the page of every new visitor, who has nothing of their own to show */
+  private firstVisits = new Map<number, RenderedFrom>();
+
   constructor(private ctx: Context, readonly verified: VerifiedCookies) {}
+
+  /** A new visitor's page of `a`: one for all of them, rendered again when the catalog or the bundle changes. */
+  async firstVisit(a: AssignmentRow, render: () => Promise<{ body: string }>): Promise<Page> {
+    const catalog = await this.ctx.cache.catalog.get();
+    const bundle = assetUrl("editor.js");
+    const kept = this.firstVisits.get(a.id);
+    if (kept && kept.catalog === catalog && kept.bundle === bundle) return kept;
+    const page = { ...etagged((await render()).body), catalog, bundle };
+    this.firstVisits.set(a.id, page);
+    return page;
+  }
 
   /** The user's page of `a`, from memory when it is still current, else rendered by `render`. */
   async get(userId: string, a: AssignmentRow, render: () => Promise<{ body: string; pending: boolean }>): Promise<Page> {
