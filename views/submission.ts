@@ -69,9 +69,10 @@ function statusLine(s?: Submission): Raw {
   let text: string;
   if (s.status === "queued") {
     const ahead = s.position ?? 0;
-    text = ahead > 0
+    // A message while queued says why the wait is longer (no grader is running).
+    text = s.message ?? (ahead > 0
       ? `Waiting for a grader: ${ahead} ${ahead === 1 ? "submission" : "submissions"} ahead of you, ${waitEstimate(ahead)}.`
-      : `Waiting for a grader: you are next, ${waitEstimate(0)}.`;
+      : `Waiting for a grader: you are next, ${waitEstimate(0)}.`);
   } else if (s.status === "grading") {
     text = "Running the tests…";
   } else if (s.status === "error") {

@@ -6,6 +6,7 @@ import type { Context } from "../context";
 import { mapRow } from "../db/rows";
 import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
+import { anyGraderAlive } from "../queue/graders";
 import { enqueue, publishChange, queuePosition } from "../queue/queue";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
 import { submissionById } from "./results";
@@ -35,8 +36,13 @@ async function queuedBefore(ctx: Context, id: number): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Whether a grader is alive to take queued jobs; when Redis cannot say, presumed so. */
+const gradersAlive = (ctx: Context) => anyGraderAlive(ctx.redis, ctx.keys).catch(() => true);
+
 export async function snapshot(ctx: Context, row: SubmissionRow): Promise<Submission> {
-  return toSubmission(row, row.status === "queued" ? await positionOf(ctx, row.id) : null);
+  if (row.status !== "queued") return toSubmission(row, null);
+  const [position, alive] = await Promise.all([positionOf(ctx, row.id), gradersAlive(ctx)]);
+  return toSubmission(row, { position, gradersAlive: alive });
 }
 
 export async function findOwnSubmission(ctx: Context, id: number, userId: string): Promise<SubmissionRow> {
@@ -91,12 +97,17 @@ export interface Accepted {
  */
 export async function submit(ctx: Context, req: SubmitRequest): Promise<Accepted> {
   const { submissionsPerMinute, submissionsPerMinutePerIp } = ctx.config.limits;
-  const { headers, length } = await hitRateLimitsAndMeasure(ctx, "submit",
-    limitsFor(req.userId, req.ip, submissionsPerMinute, submissionsPerMinutePerIp), "Too many submissions.", ctx.keys.queue);
+  // Sent in the same turn of the event loop: one round trip (the connection auto-pipelines).
+  const [{ headers, length }, alive] = await Promise.all([
+    hitRateLimitsAndMeasure(ctx, "submit",
+      limitsFor(req.userId, req.ip, submissionsPerMinute, submissionsPerMinutePerIp), "Too many submissions.", ctx.keys.queue),
+    gradersAlive(ctx),
+  ]);
   try {
     const assignment = await getAssignment(ctx, req.assignmentId);
     const code = await req.readCode();
-    return { assignment, headers, submission: await createSubmission(ctx, req.userId, assignment, code, length) };
+    const queue = { waiting: length, gradersAlive: alive };
+    return { assignment, headers, submission: await createSubmission(ctx, req.userId, assignment, code, queue) };
   } catch (e) {
     if (e instanceof HttpError) throw new HttpError(e.status, e.message, { ...headers, ...e.headers });
     throw e;
@@ -135,7 +146,8 @@ select true as reusable, * from prior union all select false as reusable, * from
  * (concurrent requests may overshoot by a few).
  */
 async function createSubmission(
-  ctx: Context, userId: string, assignment: AssignmentRow, code: string, waiting: number | undefined,
+  ctx: Context, userId: string, assignment: AssignmentRow, code: string,
+  { waiting, gradersAlive }: { waiting: number | undefined; gradersAlive: boolean },
 ): Promise<Submission> {
   const hash = codeHash(code);
   const base = { userId, assignmentId: assignment.id, code, codeHash: hash, testVersion: assignment.testVersion };
@@ -157,12 +169,12 @@ async function createSubmission(
   ctx.cache.users.invalidate(row.userId);
   try {
     const length = await enqueue(ctx.redis, ctx.keys, { id: row.id, userId: row.userId });
-    return toSubmission(row, length - 1); // the position without a count over the queue
+    return toSubmission(row, { position: length - 1, gradersAlive }); // the position without a count over the queue
   } catch (e) {
     // The row is committed: the graders' sweeper enqueues it when Redis is back. Its position
     // from Postgres: Redis just failed (or hung for a whole command timeout).
     ctx.log.warn("enqueue failed; left for the sweeper", { id: row.id, error: String(e) });
-    return toSubmission(row, await queuedBefore(ctx, row.id));
+    return toSubmission(row, { position: await queuedBefore(ctx, row.id), gradersAlive });
   }
 }
 
