@@ -44,7 +44,7 @@ export class WarmPages {
     const kept = this.firstVisits.get(a.id);
     if (kept && kept.catalog === catalog && kept.bundle === bundle) return kept;
     const page = { ...etagged((await render()).body), catalog, bundle };
-    this.firstVisits.set(a.id, page);
+    if (catalog.byId.get(a.id) === a) this.firstVisits.set(a.id, page); // else `a` is from the catalog before
     return page;
   }
 
