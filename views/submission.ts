@@ -49,7 +49,7 @@ export function submissionBody(p: WidgetProps): Raw {
   const s = p.submission;
   return html`
 ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ""}
-${statusLine(s)}
+${statusLine(s, p.pending)}
 <div data-testid="feedback" class="feedback" hx-ignore>${s?.correct && s.status === "graded" ? success(s, p) : ""}${s ? feedback(s) : ""}</div>`;
 }
 
@@ -62,7 +62,8 @@ export function waitEstimate(position: number): string {
   return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
 }
 
-function statusLine(s?: Submission): Raw {
+/** `data-pending` tells the browser's script to keep Submit off (it knows no status names). */
+function statusLine(s: Submission | undefined, pending: boolean): Raw {
   if (!s) {
     return html`<p data-testid="submission-status" class="status" data-status="none">Not submitted yet. Write your code and press Submit.</p>`;
   }
@@ -82,7 +83,7 @@ function statusLine(s?: Submission): Raw {
     if (s.message && s.outcome !== "syntax_error") text += ` · ${s.message}`;
   }
   return html`<p data-testid="submission-status" class="status status-${s.status} outcome-${s.outcome ?? "none"}"
-    data-status="${s.status}" data-outcome="${s.outcome ?? ""}" data-submission="${s.id}"><span class="badge">${s.status}</span> <span class="status-text">${text}</span></p>`;
+    data-status="${s.status}" data-outcome="${s.outcome ?? ""}" data-submission="${s.id}"${pending ? html` data-pending` : ""}><span class="badge">${s.status}</span> <span class="status-text">${text}</span></p>`;
 }
 
 function success(s: Submission, { nextId, award }: WidgetProps): Raw {

@@ -1,8 +1,6 @@
 // Follows the live widget (swapped by htmx on submit and by the SSE stream): keeps the
 // Submit button off while a submission is pending (saying why), announces each new state
 // once to screen readers, and focuses "Next assignment" when a submission passes.
-import { isPending } from "../submissions/status";
-
 const STATUS = '[data-testid="submission-status"]';
 
 export interface StatusOptions {
@@ -20,10 +18,8 @@ export interface StatusOptions {
 const keyOf = (el: Element | null) =>
   el ? `${el.getAttribute("data-submission")}:${el.getAttribute("data-status")}:${el.getAttribute("data-outcome")}` : "";
 
-const isPendingStatus = (el: Element | null) => {
-  const s = el?.getAttribute("data-status");
-  return !!s && isPending(s);
-};
+// The server marks a pending status (the bundle knows no status names).
+const isPendingStatus = (el: Element | null) => el?.hasAttribute("data-pending") ?? false;
 
 export function followStatus(o: StatusOptions) {
   let last = keyOf(document.querySelector(STATUS));

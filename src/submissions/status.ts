@@ -1,5 +1,4 @@
-// The one status vocabulary shared by database, queue, grader, views, API and the browser
-// bundle (so this module imports nothing at run time).
+// The one status vocabulary shared by database, queue, grader, views and API.
 import type { OUTCOME_LABELS } from "../../views/submission";
 
 export const STATUSES = ["queued", "grading", "graded", "error"] as const;
@@ -10,8 +9,7 @@ export const PENDING_STATUSES = ["queued", "grading"] as const satisfies readonl
 export type PendingStatus = (typeof PENDING_STATUSES)[number];
 export type FinalStatus = Exclude<Status, PendingStatus>;
 
-/** Also for a status read as text (the browser's `data-status`). */
-export const isPending = (s: string): s is PendingStatus => (PENDING_STATUSES as readonly string[]).includes(s);
+export const isPending = (s: Status): s is PendingStatus => (PENDING_STATUSES as readonly Status[]).includes(s);
 export const isFinal = (s: Status): s is FinalStatus => !isPending(s);
 
 export const OUTCOMES = [

@@ -138,6 +138,7 @@ describe("the assignment page", () => {
     const page = await (await c.request(`/assignments/${id}`)).text();
     expect(page).toMatch(/<button type="submit"[^>]* disabled>Submit<\/button>/);
     expect(page).toContain("being graded");
+    expect(page).toMatch(/data-status="queued"[^>]* data-pending>/); // what the browser's script reads
     expect(page).toContain(GRADING_PAUSED); // no grader runs beside these tests
     // A grader registered with a live heartbeat, as a grader registers itself.
     const { redis, keys } = t.ctx;
