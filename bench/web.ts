@@ -1,5 +1,6 @@
-// Web scenarios: the assignment page (against bare Bun.serve with the same bytes) and
-// POSTing submissions, through a real web process on a scratch database.
+// Web scenarios: the assignment page (against bare Bun.serve with the same bytes), the same
+// page for first visits (no cookie) against returning users, and POSTing submissions,
+// through a real web process on a scratch database.
 import { benchScratch } from "./scratch";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { HEADER, load, row, type LoadResult } from "./load";
@@ -55,12 +56,15 @@ export async function benchWeb(seconds: number, connections: number): Promise<st
     await Bun.sleep(500);
 
     // The same request both ways (cookie sent, body read), so the driver's share is the same.
-    const get = (address: string) => async () => {
-      const res = await fetch(address, { headers: { cookie } });
+    const get = (address: string, headers: Record<string, string> = { cookie }) => async () => {
+      const res = await fetch(address, { headers });
       await res.arrayBuffer();
       return res.status === 200;
     };
     const { floorRun, pageRun, ratios } = await alternate(seconds, connections, get(`http://127.0.0.1:${floorPort}/`), get(page));
+    // Crawlers and scripts: no cookie, so each request is a new visitor (a new id and cookie).
+    const firstVisits = await alternate(seconds, connections, get(page), get(page, {}));
+    const spread = (ratios: number[]) => `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
     const postRun = await load(seconds, connections, async (i) => {
       // A new visitor each time (no cookie): every POST is a first, accepted submission.
       const res = await fetch(`${url}/api/assignments/${list[2]!.id}/submissions`, {
@@ -73,7 +77,9 @@ export async function benchWeb(seconds: number, connections: number): Promise<st
     });
     return table([HEADER,
       row(`bare Bun.serve, same ${bytes.length} bytes and headers (floor)`, floorRun),
-      row(`assignment page, returning user (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`, pageRun, floorRun),
+      row(`assignment page, returning user (rounds ${spread(ratios)})`, pageRun, floorRun),
+      row("assignment page, returning user (floor of the next row)", firstVisits.floorRun),
+      row(`assignment page, first visit: no cookie (rounds ${spread(firstVisits.ratios)})`, firstVisits.pageRun, firstVisits.floorRun),
       row("POST submission (acknowledged)", postRun),
     ]);
   } finally {

@@ -42,11 +42,6 @@ export class Runner {
     return run;
   }
 
-  /** Starts the server now, so its first sandbox is warm before the first job. */
-  warm(): void {
-    this.ensure();
-  }
-
   stop(): void {
     this.server?.kill("SIGKILL");
     this.server = undefined;

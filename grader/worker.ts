@@ -30,6 +30,8 @@ export class Worker {
   async run(): Promise<void> {
     const { log } = this.ctx;
     await this.heartbeat();
+    // Alive now: streams of queued submissions stop saying that no grader is running.
+    await publishQueueMoved(this.ctx.redis, this.ctx.keys).catch(() => {});
     const { beatMs, sweepSeconds } = this.ctx.config.grading;
     // The beat is a timer of its own: it goes on while a job runs (Python grades in another process).
     this.timers.push(setInterval(() => this.heartbeat().catch(() => {}), beatMs));

@@ -2,10 +2,11 @@
 // output folded away. Used by the live widget and by the history alike. Everything that
 // came from the student's code (messages, reprs, output) is escaped by `html`.
 import { html, type Raw } from "./html";
+import type { OUTCOME_LABELS } from "./submission";
 import type { SubmissionView, TestView } from "./types";
 
 /** What went wrong in words, and what to try, for outcomes that stop the tests early. */
-const BANNERS: Record<string, { title: string; advice: string }> = {
+const BANNERS: Partial<Record<keyof typeof OUTCOME_LABELS, { title: string; advice: string }>> = {
   syntax_error: {
     title: "Python could not read your code",
     advice: "Look at the line named below and the one just before it: a missing colon after def/if/for, "
@@ -35,7 +36,7 @@ const BANNERS: Record<string, { title: string; advice: string }> = {
 
 export function feedback(s: SubmissionView): Raw {
   if (s.status !== "graded") return html``;
-  const banner = BANNERS[s.outcome ?? ""];
+  const banner = s.outcome ? BANNERS[s.outcome] : undefined;
   const failed = s.tests.filter((t) => !t.passed).length;
   return html`
 ${banner ? html`<div class="banner banner-${s.outcome}">

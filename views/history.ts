@@ -10,21 +10,22 @@ export interface HistoryItem {
   code: string;
 }
 
-export function historySection(assignmentId: number, items: HistoryItem[]): Raw {
+/** `award`: the points a first correct submission earns. */
+export function historySection(assignmentId: number, items: HistoryItem[], award: number): Raw {
   return html`<section id="history" class="history" aria-labelledby="history-title">
   <h2 id="history-title">Your earlier submissions</h2>
   ${items.length === 0
     ? html`<p class="muted">None yet. Each submission you make appears here, with its code and feedback.</p>`
-    : html`<ol class="past">${items.map((i) => entry(assignmentId, i))}</ol>`}
+    : html`<ol class="past">${items.map((i) => entry(assignmentId, i, award))}</ol>`}
 </section>`;
 }
 
-function entry(assignmentId: number, { submission: s, code }: HistoryItem): Raw {
-  const label = s.status === "graded" ? OUTCOME_LABELS[s.outcome ?? ""] ?? s.outcome : s.status === "error" ? "Not graded" : "Waiting";
+function entry(assignmentId: number, { submission: s, code }: HistoryItem, award: number): Raw {
+  const label = s.status === "graded" && s.outcome ? OUTCOME_LABELS[s.outcome] : s.status === "error" ? "Not graded" : "Waiting";
   const tone = s.correct ? "pass" : s.status === "graded" ? "fail" : "other";
   return html`<li><details class="past-entry">
   <summary><time datetime="${s.createdAt}">${formatTime(s.createdAt)}</time>
-    <span class="pill pill-${tone}">${label}</span>${s.pointsAwarded ? html` <span class="award">+100</span>` : ""}</summary>
+    <span class="pill pill-${tone}">${label}</span>${s.pointsAwarded ? html` <span class="award">+${award}</span>` : ""}</summary>
   <div class="past-body" hx-ignore>
     <pre class="past-code"><code>${code}</code></pre>
     <a class="load-code" href="/assignments/${assignmentId}?from=${s.id}#code" data-submission="${s.id}">Load this code into the editor</a>

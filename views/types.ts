@@ -1,5 +1,9 @@
 // What the views render: exactly the fields they read. Views import nothing from src (not
 // even types): src maps its rows and view-models to these shapes (often they fit as they are).
+import type { OUTCOME_LABELS } from "./submission";
+
+/** The outcomes the views have words for (src/submissions/status.ts checks they are all of them). */
+export type OutcomeName = keyof typeof OUTCOME_LABELS;
 
 /** One test's result as the grader reported it; on a failure, when known, the last call
  *  the test made (Python source) and both sides of a failed comparison (Python reprs). */
@@ -16,7 +20,7 @@ export interface TestView {
 export interface SubmissionView {
   id: number;
   status: "queued" | "grading" | "graded" | "error";
-  outcome: string | null;
+  outcome: OutcomeName | null;
   correct: boolean;
   pointsAwarded: boolean;
   /** ahead of it in the queue, while queued */

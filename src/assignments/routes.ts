@@ -7,16 +7,16 @@ import { getAssignment, listAssignments, progressOf } from "./service";
 export const assignmentApi = (ctx: Context) =>
   new Elysia({ prefix: "/api" })
     .use(identityPlugin(ctx.config))
-    .get("/assignments", async ({ userId }) => {
-      const { solved } = await progressOf(ctx, userId);
+    .get("/assignments", async ({ userId, newVisitor }) => {
+      const { solved } = await progressOf(ctx, userId, newVisitor);
       return listAssignments(ctx, solved);
     })
-    .get("/assignments/:id", async ({ userId, params }) => {
+    .get("/assignments/:id", async ({ userId, newVisitor, params }) => {
       const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
-      const { solved } = await progressOf(ctx, userId);
+      const { solved } = await progressOf(ctx, userId, newVisitor);
       return {
         id: a.id, slug: a.slug, title: a.title, order: a.position,
         handout: a.handout, starterCode: a.starterCode, solved: solved.includes(a.id),
       };
     }, { params: idParams })
-    .get("/me", ({ userId }) => progressOf(ctx, userId));
+    .get("/me", ({ userId, newVisitor }) => progressOf(ctx, userId, newVisitor));

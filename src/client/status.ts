@@ -18,10 +18,8 @@ export interface StatusOptions {
 const keyOf = (el: Element | null) =>
   el ? `${el.getAttribute("data-submission")}:${el.getAttribute("data-status")}:${el.getAttribute("data-outcome")}` : "";
 
-export const isPendingStatus = (el: Element | null) => {
-  const s = el?.getAttribute("data-status");
-  return s === "queued" || s === "grading";
-};
+// The server marks a pending status (the bundle knows no status names).
+const isPendingStatus = (el: Element | null) => el?.hasAttribute("data-pending") ?? false;
 
 export function followStatus(o: StatusOptions) {
   let last = keyOf(document.querySelector(STATUS));
@@ -39,8 +37,9 @@ export function followStatus(o: StatusOptions) {
     last = key;
     const id = el.getAttribute("data-submission");
     if (id && id !== previousId) o.onNewSubmission(id);
-    const award = document.querySelector(".feedback .award") ? " +100 points." : "";
-    o.announcer.textContent = (el.querySelector(".status-text")?.textContent ?? el.textContent ?? "").trim() + award;
+    // The award as the page words it ("+100 points").
+    const award = document.querySelector(".feedback .award")?.textContent;
+    o.announcer.textContent = (el.querySelector(".status-text")?.textContent ?? el.textContent ?? "").trim() + (award ? ` ${award}.` : "");
     if (el.getAttribute("data-outcome") === "passed") {
       const next = document.querySelector<HTMLElement>("#submission a.next");
       next?.focus();

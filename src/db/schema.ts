@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import {
   pgTable, serial, integer, text, timestamp, jsonb, boolean, uuid, index, uniqueIndex, primaryKey, check,
 } from "drizzle-orm/pg-core";
-import type { TestResult } from "../submissions/status";
+import { PENDING_STATUSES, sqlList, STATUSES, type Outcome, type Status, type TestResult } from "../submissions/status";
 
 export const assignments = pgTable("assignments", {
   id: serial("id").primaryKey(),
@@ -29,8 +29,8 @@ export const submissions = pgTable(
     code: text("code").notNull(),
     codeHash: text("code_hash").notNull(),
     testVersion: text("test_version").notNull(),
-    status: text("status").notNull().default("queued"),
-    outcome: text("outcome"),
+    status: text("status").$type<Status>().notNull().default("queued"),
+    outcome: text("outcome").$type<Outcome>(),
     message: text("message"),
     tests: jsonb("tests").$type<TestResult[]>().notNull().default([]),
     output: text("output").notNull().default(""),
@@ -45,10 +45,10 @@ export const submissions = pgTable(
     gradedAt: timestamp("graded_at", { withTimezone: true }),
   },
   (t) => [
-    check("submissions_status_check", sql`${t.status} in ('queued','grading','graded','error')`),
+    check("submissions_status_check", sql`${t.status} in (${sql.raw(sqlList(STATUSES))})`),
     uniqueIndex("submissions_one_pending_per_user")
       .on(t.userId)
-      .where(sql`${t.status} in ('queued','grading')`),
+      .where(sql`${t.status} in (${sql.raw(sqlList(PENDING_STATUSES))})`),
     index("submissions_reuse").on(t.assignmentId, t.codeHash, t.testVersion).where(sql`${t.status} = 'graded'`),
     index("submissions_queued").on(t.id).where(sql`${t.status} = 'queued'`),
     index("submissions_user_assignment").on(t.userId, t.assignmentId, t.id),

@@ -70,16 +70,19 @@ export class VerifiedCookies {
 /**
  * The user of a request, and the Set-Cookie header to send when the user is new or the
  * cookie was signed by an older secret (re-signed with the current one, same id).
+ * `newVisitor`: the id was made for this request (no valid cookie), so nothing of theirs exists yet.
  */
-export function identify(request: Request, verified: VerifiedCookies, secure: boolean): { userId: string; setCookie?: string } {
+export function identify(
+  request: Request, verified: VerifiedCookies, secure: boolean,
+): { userId: string; newVisitor: boolean; setCookie?: string } {
   const value = readCookie(request.headers.get("cookie"), COOKIE_NAME);
   const known = value && verified.current(value);
-  if (known) return { userId: known };
+  if (known) return { userId: known, newVisitor: false };
   const found = verifyUserId(verified.secrets, value);
   if (found && found.secret === 0) {
     verified.remember(value!, found.id);
-    return { userId: found.id };
+    return { userId: found.id, newVisitor: false };
   }
   const userId = found?.id ?? crypto.randomUUID();
-  return { userId, setCookie: cookieHeader(verified.secrets[0]!, userId, secure) };
+  return { userId, newVisitor: !found, setCookie: cookieHeader(verified.secrets[0]!, userId, secure) };
 }

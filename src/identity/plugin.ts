@@ -11,24 +11,27 @@ import { identify, VerifiedCookies } from "./cookie";
 export const clientAddress = (config: Config, request: Request) =>
   clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
 
-/** The user of a request, from the signed cookie only; sets the cookie for new visitors. */
-function userOf(config: Config, verified: VerifiedCookies, request: Request, headers: Record<string, unknown>): string {
+/**
+ * The user of a request, from the signed cookie only; sets the cookie for new visitors.
+ * `newVisitor`: the id was made for this request, so there is nothing of theirs to look up.
+ */
+function userOf(config: Config, verified: VerifiedCookies, request: Request, headers: Record<string, unknown>) {
   const secure = config.cookieSecure === "always" ||
     (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
-  const { userId, setCookie } = identify(request, verified, secure);
+  const { userId, newVisitor, setCookie } = identify(request, verified, secure);
   if (setCookie) headers["set-cookie"] = setCookie;
-  return userId;
+  return { userId, newVisitor };
 }
 
-/** Adds `userId` to every route of the instance that uses it (routes that count nothing by address). */
+/** Adds `userId` and `newVisitor` to every route of the instance that uses them (routes that count nothing by address). */
 export const userPlugin = (config: Config, verified = new VerifiedCookies(config.sessionSecrets)) =>
-  new Elysia().derive({ as: "scoped" }, ({ request, set }) => ({ userId: userOf(config, verified, request, set.headers) }));
+  new Elysia().derive({ as: "scoped" }, ({ request, set }) => userOf(config, verified, request, set.headers));
 
-/** Adds `userId` and `ip` (the client's address, for rate limits) to every route of the instance that uses it. */
+/** Adds `userId`, `newVisitor` and `ip` (the client's address, for rate limits) to every route of the instance that uses them. */
 export const identityPlugin = (config: Config) => {
   const verified = new VerifiedCookies(config.sessionSecrets);
   return new Elysia().derive({ as: "scoped" }, ({ request, set }) => ({
-    userId: userOf(config, verified, request, set.headers),
+    ...userOf(config, verified, request, set.headers),
     ip: clientAddress(config, request),
   }));
 };

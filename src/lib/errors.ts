@@ -7,7 +7,6 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string) => new HttpError(404, `${what} was not found.`);
-export const badRequest = (message: string) => new HttpError(400, message);
 
 /** The Postgres error behind a driver or ORM error, if any. */
 export function pgError(e: unknown): { code?: string; constraint_name?: string } | undefined {

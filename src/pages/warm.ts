@@ -14,11 +14,15 @@ import { SECURITY_HEADERS } from "../security/headers";
 import type { Assets } from "./assets";
 import { etagged, known, pageHeaders, type Page } from "./etag";
 
-/** An assignment page as rendered for one user, and what else it was rendered from. */
-interface CachedPage extends Page {
-  headers: Headers;
+/** A page and what else it was rendered from. */
+interface RenderedFrom extends Page {
   catalog: Catalog;
   bundle: string | undefined;
+}
+
+/** An assignment page as rendered for one user. */
+interface CachedPage extends RenderedFrom {
+  headers: Headers;
   pending: boolean;
 }
 
@@ -28,8 +32,22 @@ const MAX_KEPT_CHARS = 256 * 1024;
 const keyOf = (assignmentId: number) => `page:${assignmentId}`;
 
 export class WarmPages {
+  /** per assignment: the page of every new visitor, who has nothing of their own to show */
+  private firstVisits = new Map<number, RenderedFrom>();
+
   /** `assets` are the URLs the pages link (the routes render with them too). */
   constructor(private ctx: Context, readonly verified: VerifiedCookies, readonly assets: Assets) {}
+
+  /** A new visitor's page of `a`: one for all of them, rendered again when the catalog or the bundle changes. */
+  async firstVisit(a: AssignmentRow, render: () => Promise<{ body: string }>): Promise<Page> {
+    const catalog = await this.ctx.cache.catalog.get();
+    const bundle = this.assets.assetUrl("editor.js");
+    const kept = this.firstVisits.get(a.id);
+    if (kept && kept.catalog === catalog && kept.bundle === bundle) return kept;
+    const page = { ...etagged((await render()).body), catalog, bundle };
+    if (catalog.byId.get(a.id) === a) this.firstVisits.set(a.id, page); // else `a` is from the catalog before
+    return page;
+  }
 
   /** The user's page of `a`, from memory when it is still current, else rendered by `render`. */
   async get(userId: string, a: AssignmentRow, render: () => Promise<{ body: string; pending: boolean }>): Promise<Page> {

@@ -70,6 +70,3 @@ export async function publishQueueMoved(redis: Redis, keys: Keys): Promise<void>
   await redis.publish(keys.queueChannel, "1");
 }
 
-export async function queueLength(redis: Redis, keys: Keys): Promise<number> {
-  return redis.llen(keys.queue);
-}

@@ -64,6 +64,23 @@ export async function anyAlive(redis: Redis, keys: Keys, workerIds: string[]): P
   return workerIds.length > 0 && (await redis.exists(...workerIds.map((w) => keys.heartbeat(w)))) > 0;
 }
 
+// KEYS[1] the workers set. ARGV[1], ARGV[2]: what comes before and after a worker's id in its
+// heartbeat key. Returns 1 when some registered worker's heartbeat exists, else 0. The
+// heartbeat keys come from the set's members, so they cannot be passed as KEYS: one round trip
+// instead of two (this Redis is not a cluster).
+const ANY_ALIVE = new LuaScript(`
+for _, worker in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if redis.call('EXISTS', ARGV[1] .. worker .. ARGV[2]) == 1 then return 1 end
+end
+return 0
+`);
+
+/** Whether any registered grader is alive (its heartbeat not expired): else grading is paused. */
+export async function anyGraderAlive(redis: Redis, keys: Keys): Promise<boolean> {
+  const [before, after] = keys.heartbeat("\n").split("\n");
+  return (await ANY_ALIVE.run(redis, [keys.workers], [before!, after!])) === 1;
+}
+
 // RECLAIM: if the worker's heartbeat has expired, moves every job of the worker back to the
 // consuming end of the queue (they were taken first, so they go first) and forgets the worker.
 //   KEYS[1]  the worker's heartbeat

@@ -1,10 +1,12 @@
 // One Redis subscriber per web process, fanning out to the open event streams in memory.
 // The hub also does, once for all streams, the work each stream would otherwise repeat:
-// one heartbeat timer, and one read of every queue position when the queue moves.
+// one heartbeat timer, and one read of every queue position (and whether a grader is alive)
+// when the queue moves.
 import type Redis from "ioredis";
 import type { Context } from "../context";
 import type { Keys } from "../queue/keys";
 import { queuePositions } from "../queue/queue";
+import { anyGraderAlive } from "../queue/workers";
 import { commandClient, dedicatedClient } from "../queue/redis";
 import { isFinal } from "./status";
 import type { Submission } from "./view-model";
@@ -19,6 +21,12 @@ export interface Watcher {
   shutdown(): void;
   /** time for a heartbeat (every SSE_HEARTBEAT_MS) */
   beat(): void;
+}
+
+/** The queue as one read saw it: every waiting id's position, and whether a grader is alive. */
+interface QueueView {
+  positions: Map<number, number>;
+  gradersAlive: boolean;
 }
 
 /** how often at most waiting students' queue positions are re-read and re-sent */
@@ -38,8 +46,8 @@ export class EventHub {
   private hand = 0;
   private placed = 0;
   private ticker?: ReturnType<typeof setInterval>;
-  // Queue positions: one LRANGE shared by every stream, at most POSITION_EVERY_MS old.
-  private positions?: { at: number; read: Promise<Map<number, number>> };
+  // Queue positions: one LRANGE (and graders check) shared by every stream, at most POSITION_EVERY_MS old.
+  private positions?: { at: number; read: Promise<QueueView> };
   private positionTimer?: ReturnType<typeof setTimeout>;
   private positionsSentAt = 0;
 
@@ -100,15 +108,16 @@ export class EventHub {
   }
 
   /**
-   * How many jobs are ahead of `id` in the Redis queue, from one read of the whole queue
-   * shared by every stream (at most POSITION_EVERY_MS old; the queue's next move re-sends
-   * fresh positions). Undefined when it is not in the list read.
+   * How many jobs are ahead of `id` in the Redis queue (undefined when it is not in the list
+   * read) and whether a grader is alive, from one read of the whole queue shared by every
+   * stream (at most POSITION_EVERY_MS old; the queue's next move re-sends fresh positions).
    */
-  async position(id: number): Promise<number | undefined> {
+  async place(id: number): Promise<{ position?: number; gradersAlive: boolean }> {
     if (!this.positions || Date.now() - this.positions.at > POSITION_EVERY_MS) {
       this.positions = { at: Date.now(), read: this.readPositions() };
     }
-    return (await this.positions.read).get(id);
+    const { positions, gradersAlive } = await this.positions.read;
+    return { position: positions.get(id), gradersAlive };
   }
 
   /** Tells every open stream the process is stopping (they end with a retry hint). */
@@ -147,9 +156,14 @@ export class EventHub {
     this.ticker.unref();
   }
 
-  private async readPositions(): Promise<Map<number, number>> {
+  private async readPositions(): Promise<QueueView> {
     this.cmd ??= commandClient(this.redisUrl, this.commandTimeoutMs);
-    return queuePositions(this.cmd, this.keys).catch(() => new Map());
+    // Sent in the same turn of the event loop: one round trip (the connection auto-pipelines).
+    const [positions, gradersAlive] = await Promise.all([
+      queuePositions(this.cmd, this.keys).catch(() => new Map<number, number>()),
+      anyGraderAlive(this.cmd, this.keys).catch(() => true),
+    ]);
+    return { positions, gradersAlive };
   }
 
   // The queue moved: every waiting stream's position may have changed. With thousands

@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { mapRow } from "../db/rows";
 import { submissions, type SubmissionRow } from "../db/schema";
-import type { Outcome, TestResult } from "./status";
+import { isFinal, PENDING_STATUSES, sqlList, type Outcome, type Status, type TestResult } from "./status";
 
 export interface JobToGrade {
   id: number;
@@ -19,7 +19,7 @@ export interface JobToGrade {
 const START = `
 update submissions s set status = 'grading', attempts = s.attempts + 1, started_at = now(), grader = $2::text
 from assignments a
-where s.id = $1::int and s.status in ('queued', 'grading') and a.id = s.assignment_id
+where s.id = $1::int and s.status in (${sqlList(PENDING_STATUSES)}) and a.id = s.assignment_id
 returning s.id, s.user_id, s.attempts, s.code, a.test_code`;
 
 /** Marks the submission as grading and counts the attempt; undefined if already final. */
@@ -82,14 +82,14 @@ export async function submissionById(db: Db, id: number): Promise<SubmissionRow 
 /** The row when it is final (graded or error), else undefined. */
 export async function finalRow(db: Db, id: number): Promise<SubmissionRow | undefined> {
   const row = await submissionById(db, id);
-  return row && (row.status === "graded" || row.status === "error") ? row : undefined;
+  return row && isFinal(row.status) ? row : undefined;
 }
 
 /** The system could not grade it: final `error`, which frees the user's pending slot. Returns the final row. */
 export async function markError(db: Db, id: number, message: string): Promise<SubmissionRow | undefined> {
   const [row] = await db.update(submissions)
     .set({ status: "error", message, gradedAt: new Date() })
-    .where(and(eq(submissions.id, id), inArray(submissions.status, ["queued", "grading"])))
+    .where(and(eq(submissions.id, id), inArray(submissions.status, [...PENDING_STATUSES])))
     .returning();
   return row;
 }
@@ -97,7 +97,7 @@ export async function markError(db: Db, id: number, message: string): Promise<Su
 export interface Pending {
   id: number;
   userId: string;
-  status: string;
+  status: Status;
   grader: string | null;
 }
 

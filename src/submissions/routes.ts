@@ -1,10 +1,9 @@
 import { Elysia } from "elysia";
 import type { Context } from "../context";
-import { getAssignment } from "../assignments/service";
 import { identityPlugin } from "../identity/plugin";
 import type { EventHub } from "./hub";
 import { idParams, parseId, readJsonCode } from "./input";
-import { admitSubmission, createSubmission, findOwnSubmission, snapshot } from "./service";
+import { findOwnSubmission, snapshot, submit } from "./service";
 import { dataLines, submissionStream, type StreamFormat } from "./stream";
 
 const JSON_EVENTS: StreamFormat = { render: (s) => `event: status\n${dataLines(JSON.stringify(s))}` };
@@ -13,12 +12,13 @@ export const submissionApi = (ctx: Context, hub: EventHub) =>
   new Elysia({ prefix: "/api" })
     .use(identityPlugin(ctx.config))
     .post("/assignments/:id/submissions", async ({ userId, ip, params, request, set }) => {
-      const admitted = await admitSubmission(ctx, userId, ip);
-      Object.assign(set.headers, admitted.headers);
-      const assignment = await getAssignment(ctx, parseId(params.id, "This assignment"));
-      const code = await readJsonCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes);
+      const { submission, headers } = await submit(ctx, {
+        userId, ip, assignmentId: parseId(params.id, "This assignment"),
+        readCode: () => readJsonCode(request, ctx.config.limits.bodyBytes, ctx.config.limits.codeBytes),
+      });
+      Object.assign(set.headers, headers);
       set.status = 202;
-      return createSubmission(ctx, userId, assignment, code, admitted);
+      return submission;
     }, { parse: "none", params: idParams })
     .get("/submissions/:id", async ({ userId, params }) => {
       const row = await findOwnSubmission(ctx, parseId(params.id, "This submission"), userId);

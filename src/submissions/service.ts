@@ -1,13 +1,16 @@
 // Submissions, as seen by the web process: create (or reuse), read, position in queue.
 import { createHash } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { getAssignment } from "../assignments/service";
 import type { Context } from "../context";
 import { mapRow } from "../db/rows";
 import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
-import { enqueue, publishChange, queueLength, queuePosition } from "../queue/queue";
+import { anyGraderAlive } from "../queue/workers";
+import { enqueue, publishChange, queuePosition } from "../queue/queue";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
 import { submissionById } from "./results";
+import { PENDING_STATUSES } from "./status";
 import { changeOf, toSubmission, type Submission } from "./view-model";
 
 const PENDING_CONFLICT =
@@ -33,8 +36,13 @@ async function queuedBefore(ctx: Context, id: number): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Whether a grader is alive to take queued jobs; when Redis cannot say, presumed so. */
+const gradersAlive = (ctx: Context) => anyGraderAlive(ctx.redis, ctx.keys).catch(() => true);
+
 export async function snapshot(ctx: Context, row: SubmissionRow): Promise<Submission> {
-  return toSubmission(row, row.status === "queued" ? await positionOf(ctx, row.id) : null);
+  if (row.status !== "queued") return toSubmission(row, null);
+  const [position, alive] = await Promise.all([positionOf(ctx, row.id), gradersAlive(ctx)]);
+  return toSubmission(row, { position, gradersAlive: alive });
 }
 
 export async function findOwnSubmission(ctx: Context, id: number, userId: string): Promise<SubmissionRow> {
@@ -63,26 +71,47 @@ async function announceChange(ctx: Context, row: SubmissionRow): Promise<void> {
   await publishChange(ctx.redis, ctx.keys, changeOf(row)).catch(() => {});
 }
 
-/** What admitting a submission request found out: headers to send, and the queue's length if Redis answered. */
-export interface Admission {
+export interface SubmitRequest {
+  userId: string;
+  /** the client's address, for the per-IP limit (when known) */
+  ip: string | undefined;
+  assignmentId: number;
+  /** reads the code from the body (JSON or form) and validates it; called once the request is counted */
+  readCode: () => Promise<string>;
+}
+
+export interface Accepted {
+  assignment: AssignmentRow;
+  submission: Submission;
+  /** RateLimit-* headers for the response (a refusal carries them in its HttpError) */
   headers: Record<string, string>;
-  waiting?: number;
 }
 
 /**
- * Counts a submission request per user and per IP address (before any other work on it),
- * reading the queue's length in the same round trip. Throws 429 past a limit.
+ * The one way in for a submission, from the API and from the page's form alike, in this
+ * order: the request is counted against the limits per user and per IP, the queue's length
+ * read in the same round trip (429; every request counts, refused ones too, so probing costs
+ * as much as using); the assignment (404); the code (413, 415, 422); then an identical graded
+ * result reused, or a new queued row unless the queue is full (503), or 409 while one is
+ * pending; then the push on the queue, the second and last round trip to Redis.
  */
-export async function admitSubmission(ctx: Context, userId: string, ip: string | undefined): Promise<Admission> {
+export async function submit(ctx: Context, req: SubmitRequest): Promise<Accepted> {
   const { submissionsPerMinute, submissionsPerMinutePerIp } = ctx.config.limits;
-  const { headers, length } = await hitRateLimitsAndMeasure(ctx, "submit",
-    limitsFor(userId, ip, submissionsPerMinute, submissionsPerMinutePerIp), "Too many submissions.", ctx.keys.queue);
-  return { headers, waiting: length };
-}
-
-/** admitSubmission's RateLimit-* headers (the queue's length is then read by createSubmission). */
-export async function checkSubmissionRate(ctx: Context, userId: string, ip: string | undefined): Promise<Record<string, string>> {
-  return (await admitSubmission(ctx, userId, ip)).headers;
+  // Sent in the same turn of the event loop: one round trip (the connection auto-pipelines).
+  const [{ headers, length }, alive] = await Promise.all([
+    hitRateLimitsAndMeasure(ctx, "submit",
+      limitsFor(req.userId, req.ip, submissionsPerMinute, submissionsPerMinutePerIp), "Too many submissions.", ctx.keys.queue),
+    gradersAlive(ctx),
+  ]);
+  try {
+    const assignment = await getAssignment(ctx, req.assignmentId);
+    const code = await req.readCode();
+    const queue = { waiting: length, gradersAlive: alive };
+    return { assignment, headers, submission: await createSubmission(ctx, req.userId, assignment, code, queue) };
+  } catch (e) {
+    if (e instanceof HttpError) throw new HttpError(e.status, e.message, { ...headers, ...e.headers });
+    throw e;
+  }
 }
 
 /** Seconds a client is asked to wait when the queue is full (a guess at how fast it drains). */
@@ -112,18 +141,17 @@ select true as reusable, * from prior union all select false as reusable, * from
 
 /**
  * A new submission: answered at once from an identical graded one, else queued. Throws 409
- * while the user has one pending, and 503 while the backlog is at QUEUE_CAP (unless reused),
- * so a flood waits at the door instead of in an ever longer queue (concurrent requests may
- * overshoot by a few). `admitted` is admitSubmission's answer; without it the queue's length
- * is read here.
+ * while the user has one pending, and 503 while the backlog (`waiting`, read by submit) is at
+ * QUEUE_CAP (unless reused), so a flood waits at the door instead of in an ever longer queue
+ * (concurrent requests may overshoot by a few).
  */
-export async function createSubmission(
-  ctx: Context, userId: string, assignment: AssignmentRow, code: string, admitted?: Admission,
+async function createSubmission(
+  ctx: Context, userId: string, assignment: AssignmentRow, code: string,
+  { waiting, gradersAlive }: { waiting: number | undefined; gradersAlive: boolean },
 ): Promise<Submission> {
   const hash = codeHash(code);
   const base = { userId, assignmentId: assignment.id, code, codeHash: hash, testVersion: assignment.testVersion };
   // Redis down (undefined): the row is still accepted and the sweeper enqueues it later.
-  const waiting = admitted ? admitted.waiting : await queueLength(ctx.redis, ctx.keys).catch(() => undefined);
   const full = waiting !== undefined && waiting >= ctx.config.limits.queueCap;
 
   let found: Record<string, unknown> | undefined;
@@ -141,12 +169,12 @@ export async function createSubmission(
   ctx.cache.users.invalidate(row.userId);
   try {
     const length = await enqueue(ctx.redis, ctx.keys, { id: row.id, userId: row.userId });
-    return toSubmission(row, length - 1); // the position without a count over the queue
+    return toSubmission(row, { position: length - 1, gradersAlive }); // the position without a count over the queue
   } catch (e) {
     // The row is committed: the graders' sweeper enqueues it when Redis is back. Its position
     // from Postgres: Redis just failed (or hung for a whole command timeout).
     ctx.log.warn("enqueue failed; left for the sweeper", { id: row.id, error: String(e) });
-    return toSubmission(row, await queuedBefore(ctx, row.id));
+    return toSubmission(row, { position: await queuedBefore(ctx, row.id), gradersAlive });
   }
 }
 
@@ -158,7 +186,7 @@ async function createReused(ctx: Context, base: NewSubmission, prior: Submission
     const [pending] = await tx
       .select({ id: submissions.id })
       .from(submissions)
-      .where(and(eq(submissions.userId, base.userId), sql`${submissions.status} in ('queued','grading')`))
+      .where(and(eq(submissions.userId, base.userId), inArray(submissions.status, [...PENDING_STATUSES])))
       .limit(1);
     if (pending) throw new HttpError(409, PENDING_CONFLICT);
     const [inserted] = await tx.insert(submissions).values({

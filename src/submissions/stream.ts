@@ -9,7 +9,7 @@ import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import type { EventHub, Watcher } from "./hub";
 import { findOwnSubmission, positionOf } from "./service";
 import { isFinal } from "./status";
-import { toSubmission, type Submission } from "./view-model";
+import { inQueue, toSubmission, type Submission } from "./view-model";
 
 export interface StreamFormat {
   /** SSE fields (without id) for one state of the submission, shown to `userId` */
@@ -145,7 +145,8 @@ class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
           if (!state) continue; // a new position, but no longer in the queue
         }
         if (state.status === "queued") {
-          state = { ...state, position: (await this.hub.position(this.id)) ?? (await positionOf(this.ctx, this.id)) };
+          const { position, gradersAlive } = await this.hub.place(this.id);
+          state = inQueue(state, { position: position ?? (await positionOf(this.ctx, this.id)), gradersAlive });
         }
         await this.send(state);
         state = undefined;

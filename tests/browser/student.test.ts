@@ -100,6 +100,8 @@ describe("success and points", () => {
     const feedback = (await page.textContent('[data-testid="feedback"]'))!;
     expect(feedback).toContain("Correct!");
     expect(feedback).toContain("+100 points");
+    // Screen readers hear the result and the award, in the page's own words.
+    await page.waitForFunction(() => document.querySelector("#announcer")?.textContent?.endsWith("+100 points."));
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "next-assignment");
     await page.waitForFunction(() => document.querySelector('[data-testid="points"]')?.textContent?.trim() === "100");
 

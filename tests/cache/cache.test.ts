@@ -26,11 +26,35 @@ test("a returning user's assignment page, list and API answers cost no query whe
   const id = await firstId();
   const c = Client.forApp(a.app);
   const paths = [`/assignments/${id}`, "/assignments", `/api/assignments/${id}`, "/api/assignments", "/api/me"];
+  await c.request("/api/me"); // the first visit: nothing is looked up, nor kept
   for (const p of paths) expect((await c.request(p)).status).toBe(200); // warm up
   for (const p of paths) {
     expect({ path: p, queries: await queriesDuring(a, () => c.request(p).then((r) => r.text())) })
       .toEqual({ path: p, queries: 0 });
   }
+});
+
+test("a first visit (no cookie, or a forged one) costs no query: a new id has nothing to look up", async () => {
+  const id = await firstId(); // the catalog is loaded: what is left would be per user
+  const paths = ["/", "/assignments", `/assignments/${id}`, `/assignments/${id}?from=1`, "/api/me", "/api/assignments", `/api/assignments/${id}`];
+  for (const cookie of [undefined, `uid=${crypto.randomUUID()}.forged`]) {
+    for (const p of paths) {
+      let res: Response | undefined;
+      const queries = await queriesDuring(a, async () => {
+        res = await a.app.handle(new Request(`http://localhost${p}`, { headers: cookie ? { cookie } : {} }));
+        await res.clone().text();
+      });
+      expect({ path: p, cookie, queries }).toEqual({ path: p, cookie, queries: 0 });
+      expect(res!.headers.get("set-cookie")).toStartWith("uid=");
+      expect(res!.status).toBeLessThan(400);
+    }
+  }
+  // What a first visit sees: nothing solved, no points, the starter code, no submission.
+  const page = await (await a.app.handle(new Request(`http://localhost/assignments/${id}`))).text();
+  expect(page).toMatch(/data-testid="points">0</);
+  expect(page).toContain('data-status="none"');
+  expect(page).toContain("def hello():");
+  expect(await (await a.app.handle(new Request("http://localhost/api/me"))).json()).toMatchObject({ points: 0, solved: [] });
 });
 
 test("a new submission and its result show at once, in this process and in another", async () => {

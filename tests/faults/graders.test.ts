@@ -3,6 +3,8 @@ import { afterAll, afterEach, expect, setDefaultTimeout, test } from "bun:test";
 import { Client, makeApp, unique } from "../helpers/app";
 import { finalState, Stack } from "../helpers/stack";
 import { submissionById } from "../../src/submissions/results";
+import { GRADING_PAUSED } from "../../src/submissions/view-model";
+import { readEvents } from "../helpers/events";
 
 setDefaultTimeout(120_000);
 
@@ -37,6 +39,44 @@ test("all graders down: submissions wait as queued with their position, then are
   expect(finals.every((f) => f.outcome === "passed")).toBe(true);
   const order = [...finals].sort((a, b) => Date.parse(a.gradedAt) - Date.parse(b.gradedAt)).map((f) => f.id);
   expect(order).toEqual(accepted.map((s) => s.id));
+});
+
+test("no grader alive: a queued submission says grading is paused and kept, and its open stream says when a grader returns", async () => {
+  stack = await new Stack(env).start(0);
+  const assignment = await stack.assignment("hello");
+  const [first, second] = [stack.client(), stack.client()];
+  // The first job takes a while, so the second is still waiting when the grader has returned.
+  const slow = (await (await first.submit(assignment, unique(`import time\ntime.sleep(2)\n${CORRECT}`))).json()) as { id: number };
+  const waiting = (await (await second.submit(assignment, unique(CORRECT))).json()) as { id: number };
+  expect(waiting).toMatchObject({ status: "queued", position: 1, message: GRADING_PAUSED });
+  expect(await (await second.request(`/api/submissions/${waiting.id}`)).json()).toMatchObject({ status: "queued", message: GRADING_PAUSED });
+  expect(await (await second.request(`/assignments/${assignment}`)).text()).toContain(GRADING_PAUSED);
+
+  const events = readEvents(second, waiting.id);
+  await Bun.sleep(500); // the stream is open, saying it is paused
+  await stack.addGrader();
+  const queued = (await events).filter((e) => e.data.status === "queued").map((e) => e.data);
+  expect(queued[0]).toMatchObject({ position: 1, message: GRADING_PAUSED });
+  // Once a grader is back, still waiting behind the slow job: no longer paused.
+  expect(queued.at(-1)).toMatchObject({ position: 0, message: null });
+  expect((await finalState(second, waiting.id)).outcome).toBe("passed");
+  expect((await finalState(first, slow.id)).outcome).toBe("passed");
+});
+
+test("a grader's start alone tells waiting streams, even before it can take their job (Redis lost the queue)", async () => {
+  stack = await new Stack(env).start(0);
+  const c = stack.client();
+  const s = (await (await c.submit(await stack.assignment("hello"), unique(CORRECT))).json()) as { id: number };
+  await local.ctx.redis.del(local.ctx.keys.queue); // as after a flush: in Postgres only, until a sweep puts it back
+  const events = readEvents(c, s.id);
+  await Bun.sleep(500);
+  await stack.addGrader();
+  const started = performance.now();
+  const resumed = (await events).find((e) => e.data.status === "queued" && e.data.message === null);
+  expect(resumed).toBeDefined();
+  // Told within a second of the start; the job itself waits for a sweep (seconds later).
+  expect(resumed!.at - started).toBeLessThan(1000);
+  expect((await finalState(c, s.id)).outcome).toBe("passed");
 });
 
 test("a poison job that kills its grader every time: dead-lettered after the attempt limit, slot freed, others graded", async () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { progressOf } from "../../src/assignments/service";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import type { TestResult } from "../../src/submissions/status";
-import type { Submission } from "../../src/submissions/view-model";
+import { GRADING_PAUSED, type Submission } from "../../src/submissions/view-model";
 import { diffPair, feedback, humanName, splitMessage, withLineLinks } from "../../views/feedback";
 import { html } from "../../views/html";
 import { waitEstimate } from "../../views/submission";
@@ -131,14 +131,24 @@ describe("the assignment page", () => {
     expect((await stranger.request(`/assignments/${id}?from=abc`)).status).toBe(200);
   });
 
-  test("while pending, Submit is disabled with the reason, and the status gives a position and a wait", async () => {
+  test("while pending, Submit is disabled with the reason, and the status gives a position and a wait (or says no grader runs)", async () => {
     const c = Client.forApp(t.app);
     const id = await firstId();
     await c.submit(id, unique("x = 1"));
     const page = await (await c.request(`/assignments/${id}`)).text();
     expect(page).toMatch(/<button type="submit"[^>]* disabled>Submit<\/button>/);
     expect(page).toContain("being graded");
-    expect(page).toMatch(/Waiting for a grader: .*(seconds|minute)/);
+    expect(page).toMatch(/data-status="queued"[^>]* data-pending>/); // what the browser's script reads
+    expect(page).toContain(GRADING_PAUSED); // no grader runs beside these tests
+    // A grader registered with a live heartbeat, as a grader registers itself.
+    const { redis, keys } = t.ctx;
+    const worker = `test-${crypto.randomUUID()}`;
+    await redis.multi().set(keys.heartbeat(worker), "1", "EX", 30).sadd(keys.workers, worker).exec();
+    try {
+      expect(await (await c.request(`/assignments/${id}`)).text()).toMatch(/Waiting for a grader: .*(seconds|minute)/);
+    } finally {
+      await redis.multi().del(keys.heartbeat(worker)).srem(keys.workers, worker).exec();
+    }
   });
 
   test("GET /assignments/:id/live answers the live widget, the history and the points (for other tabs)", async () => {

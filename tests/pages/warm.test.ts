@@ -133,3 +133,20 @@ test("each user their own page, and a change of the user or the catalog renders 
   expect((await s.send(b.page, { cookie: b.cookie })).status).toBe(200);
   expect(asked(b.cookie)).toBeDefined();
 });
+
+test("every first visit (no cookie) gets the same page, rendered again when the assignment changes", async () => {
+  const id = await firstId();
+  const page = `/assignments/${id}`;
+  const [one, two] = [await s.send(page), await s.send(page)];
+  expect(one.headers.get("set-cookie")).not.toBe(two.headers.get("set-cookie")); // two new visitors
+  expect(two.headers.get("etag")).toBe(one.headers.get("etag"));
+  const { title } = (await s.ctx.sql`select title from assignments where id = ${id}`)[0]!;
+  try {
+    await s.ctx.sql`update assignments set title = ${`${title} renamed`} where id = ${id}`;
+    s.ctx.cache.catalog.invalidate(); // as a sync announces itself
+    expect(await (await s.send(page)).text()).toContain(`${title} renamed`);
+  } finally {
+    await s.ctx.sql`update assignments set title = ${title} where id = ${id}`;
+    s.ctx.cache.catalog.invalidate();
+  }
+});

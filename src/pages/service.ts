@@ -1,0 +1,164 @@
+// What the pages show a user, rendered from the services' answers: the assignment page, the
+// live widget and the fragments sent beside it, kept consistent with the user's cached answers.
+import type { Context } from "../context";
+import type { AssignmentRow, SubmissionRow } from "../db/schema";
+import { derived } from "../cache/catalog";
+import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
+import { earlierSubmissions } from "../submissions/history";
+import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
+import { dataLines, type StreamFormat } from "../submissions/stream";
+import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
+import { toSubmission, type Submission } from "../submissions/view-model";
+import { html } from "../../views/html";
+import { pointsNumber } from "../../views/layout";
+import { historySection } from "../../views/history";
+import { renderHandout } from "../../views/markdown";
+import { assignmentPage, listPage } from "../../views/pages";
+import { submissionBody, submissionWidget, type WidgetProps } from "../../views/submission";
+import type { AssignmentView } from "../../views/types";
+import { etagged, type Page } from "./etag";
+import type { WarmPages } from "./warm";
+
+/** What an assignment page shows besides the assignment. */
+interface PageState {
+  points: number;
+  solved: boolean;
+  /** in the editor */
+  code: string;
+  /** the code came from this earlier submission (?from=) */
+  codeFrom?: number;
+  /** the latest submission, in the live widget */
+  submission?: Submission;
+  /** the ones before it, in the history */
+  earlier?: SubmissionRow[];
+  error?: string;
+}
+
+/** What the page shows of an assignment: never the row itself, which holds the test code. */
+const assignmentView = ({ id, title, position, starterCode }: AssignmentRow): AssignmentView => ({ id, title, position, starterCode });
+
+export class PageService {
+  constructor(private ctx: Context, private warm: WarmPages) {}
+
+  /** Where `/` sends the user: the first assignment not solved yet, else the list. */
+  async startAddress(userId: string, newVisitor: boolean): Promise<string> {
+    const { solved } = await progressOf(this.ctx, userId, newVisitor);
+    const first = (await listAssignments(this.ctx, solved)).find((a) => !a.solved);
+    return first ? `/assignments/${first.id}` : "/assignments";
+  }
+
+  async list(userId: string, newVisitor: boolean): Promise<Page> {
+    const { solved, points } = await progressOf(this.ctx, userId, newVisitor);
+    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page()));
+  }
+
+  /**
+   * The assignment page; `from`: "load this code into the editor" without JavaScript. A new
+   * visitor has no submissions, points or history: the same page for all, no query.
+   */
+  async assignment(userId: string, newVisitor: boolean, a: AssignmentRow, from?: number): Promise<Page> {
+    if (newVisitor) return this.warm.firstVisit(a, () => this.compose(a, { points: 0, solved: false, code: a.starterCode }));
+    if (from !== undefined) return etagged((await this.render(userId, a, undefined, from)).body);
+    return this.warm.get(userId, a, () => this.render(userId, a));
+  }
+
+  /** A refused submission, in words: the whole page (a plain form post) or the widget alone (htmx). */
+  async refusal(userId: string, a: AssignmentRow, error: string, htmx: boolean): Promise<string> {
+    if (!htmx) return (await this.render(userId, a, error)).body;
+    return this.widget(await this.current(userId, a), a, error);
+  }
+
+  /** An accepted submission (htmx): its widget, with what changed beside it. */
+  async accepted(userId: string, a: AssignmentRow, submission: Submission): Promise<string> {
+    // A reused result is final at once: the points badge is updated alongside.
+    const points = submission.status === "graded" ? await this.pointsPartial(userId) : "";
+    // The submission shown before moves into the history.
+    return await this.widget(submission, a) + points + await this.historyPartial(userId, a.id, submission.id);
+  }
+
+  /**
+   * The live widget alone (with the history and points): another tab of the same user
+   * fetches it when this user submits elsewhere, and follows the new submission from there.
+   */
+  async live(userId: string, a: AssignmentRow): Promise<string> {
+    const submission = await this.current(userId, a);
+    return await this.widget(submission, a) + await this.historyPartial(userId, a.id, submission?.id) + await this.pointsPartial(userId);
+  }
+
+  // One for every stream (thousands are open): nothing per stream but the stream itself.
+  readonly events: StreamFormat = {
+    render: async (s, userId) => {
+      const a = await getAssignment(this.ctx, s.assignmentId);
+      let body = submissionBody(await this.widgetProps(s, a)).value;
+      if (s.status === "graded") body += await this.pointsPartial(userId);
+      return dataLines(body);
+    },
+    // htmx's SSE extension closes the connection on this event (hx-sse:close="done").
+    closing: "event: done\ndata: end\n\n",
+  };
+
+  /** The page and whether a submission is pending on it (its queue position moves by itself). */
+  private async render(userId: string, a: AssignmentRow, error?: string, from?: number) {
+    const { ctx } = this;
+    let [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
+    // A grader's commit can be read before its message arrives (which drops this user's cached
+    // answers): a latest submission that earned the points beside cached points without them.
+    if (latest?.pointsAwarded && !progress.solved.includes(a.id)) {
+      ctx.cache.users.invalidate(userId);
+      progress = await progressOf(ctx, userId);
+    }
+    const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
+    const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
+    return this.compose(a, {
+      points: progress.points, solved: progress.solved.includes(a.id),
+      code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
+      submission: latest ? await snapshot(ctx, latest) : undefined, earlier: await this.earlier(userId, a.id, latest?.id), error,
+    });
+  }
+
+  private async compose(a: AssignmentRow, s: PageState) {
+    const handout = derived(await this.ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
+    const widget = await this.widgetProps(s.submission, a, s.error);
+    const body = assignmentPage({
+      assignment: assignmentView(a), handout, points: s.points, solved: s.solved, code: s.code, codeFrom: s.codeFrom,
+      widget: submissionWidget(widget), history: this.history(a.id, s.earlier ?? []), pending: widget.pending, assets: this.warm.assets.page(),
+    });
+    return { body, pending: widget.pending };
+  }
+
+  private async current(userId: string, a: AssignmentRow): Promise<Submission | undefined> {
+    const latest = await latestSubmission(this.ctx, userId, a.id);
+    return latest ? snapshot(this.ctx, latest) : undefined;
+  }
+
+  private async widget(submission: Submission | undefined, a: AssignmentRow, error?: string): Promise<string> {
+    return submissionWidget(await this.widgetProps(submission, a, error)).value;
+  }
+
+  private async widgetProps(submission: Submission | undefined, a: AssignmentRow, error?: string): Promise<WidgetProps> {
+    return {
+      submission, error, award: POINTS_PER_ASSIGNMENT,
+      pending: submission ? isPending(submission.status) : false,
+      nextId: submission?.correct ? await nextAssignment(this.ctx, a) : undefined,
+    };
+  }
+
+  /** Every submission of the assignment but the latest, which the live widget shows. */
+  private async earlier(userId: string, assignmentId: number, latestId: number | undefined): Promise<SubmissionRow[]> {
+    return latestId ? earlierSubmissions(this.ctx, userId, assignmentId, latestId) : [];
+  }
+
+  private history(assignmentId: number, rows: SubmissionRow[]) {
+    return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })), POINTS_PER_ASSIGNMENT);
+  }
+
+  private async historyPartial(userId: string, assignmentId: number, latestId: number | undefined) {
+    const section = this.history(assignmentId, await this.earlier(userId, assignmentId, latestId));
+    return html`<hx-partial hx-target="#history" hx-swap="outerHTML">${section}</hx-partial>`.value;
+  }
+
+  private async pointsPartial(userId: string) {
+    const { points } = await progressOf(this.ctx, userId);
+    return html`<hx-partial hx-target="#points" hx-swap="outerHTML">${pointsNumber(points)}</hx-partial>`.value;
+  }
+}
