@@ -12,7 +12,9 @@ sub.on("message", (_channel: string, message: string) => {
   streams.get(id)?.enqueue(encoder.encode(`id: 2\nevent: status\ndata: ${data}\n\n`));
 });
 const heartbeat = encoder.encode(": heartbeat\n\n");
-setInterval(() => streams.forEach((c) => c.enqueue(heartbeat)), 5000);
+setInterval(() => {
+  for (const c of streams.values()) c.enqueue(heartbeat);
+}, 5000);
 const server = Bun.serve({
   port: Number(process.env.PORT),
   idleTimeout: 30,

@@ -145,7 +145,9 @@ export async function benchDriver(seconds: number, concurrency: number): Promise
     const plain = await measure(0);
     const lanes = await measure(100);
     const rows: (string | number)[][] = [["window", "plain pool queries/s", "CPU µs/query", "bounded lanes queries/s", "CPU µs/query"]];
-    plain.forEach((w, i) => rows.push([`${i * WINDOW_S}–${(i + 1) * WINDOW_S} s`, w.perSecond, w.cpuUs, lanes[i]?.perSecond ?? NaN, lanes[i]?.cpuUs ?? NaN]));
+    plain.forEach((w, i) => {
+      rows.push([`${i * WINDOW_S}–${(i + 1) * WINDOW_S} s`, w.perSecond, w.cpuUs, lanes[i]?.perSecond ?? NaN, lanes[i]?.cpuUs ?? NaN]);
+    });
     return table(rows);
   } finally {
     await scratch.drop();
@@ -159,7 +161,9 @@ export async function benchPostgres(seconds: number, connections: number, poolSi
   const rows: (string | number)[][] = [["window", "plain pool req/s", "p99 ms", "web CPU µs/req", "errors",
     "bounded lanes req/s", "p99 ms", "web CPU µs/req", "errors"]];
   const cells = (w: Window) => [w.perSecond, w.p99Ms, Number.isNaN(w.cpuUsPerRequest) ? "" : w.cpuUsPerRequest, String(w.errors)];
-  without.forEach((w, i) => rows.push([`${w.from}–${w.from + WINDOW_S} s`, ...cells(w), ...cells(bounded[i]!)]));
+  without.forEach((w, i) => {
+    rows.push([`${w.from}–${w.from + WINDOW_S} s`, ...cells(w), ...cells(bounded[i]!)]);
+  });
   const drift = (ws: Window[], f: (w: Window) => number) => `${((100 * f(ws.at(-1)!)) / f(ws[0]!)).toFixed(0)}%`;
   const perSecond = (w: Window) => w.perSecond, perRequest = (w: Window) => w.cpuUsPerRequest;
   rows.push(["last ÷ first", drift(without, perSecond), "", drift(without, perRequest), "",

@@ -105,7 +105,7 @@ async function measure(base: string, pid: number, subs: Sub[], probes: number,
     return { bytesPerStream: per(settled), bytesPerStreamEarly: per(early), snapshotsMs: Math.round(snapshotsMs),
       ...even!, rowRead: odd! };
   } finally {
-    controllers.forEach((c) => c.abort());
+    for (const c of controllers) c.abort();
     holder.kill();
     await holder.exited;
   }

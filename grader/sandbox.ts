@@ -124,7 +124,9 @@ export function createSandbox(config: Config, mode: SandboxMode, uids = slotUids
     if (!bwrap) return { uid, cgroup: { ...made, join: made.procs, hide: [] } };
     // Inside bwrap, each of the slot's cgroup directories is bound under /cgroups.
     const inside = made.dirs.map((_, j) => `/cgroups/${uid}-${j}`);
-    made.dirs.forEach((dir, j) => binds.push("--bind", dir, inside[j]!));
+    made.dirs.forEach((dir, j) => {
+      binds.push("--bind", dir, inside[j]!);
+    });
     return { uid, cgroup: { ...made, join: inside.map((d) => `${d}/cgroup.procs`), hide: ["/cgroups"] } };
   });
   return {

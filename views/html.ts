@@ -9,7 +9,7 @@ export class Raw {
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 type Value = Raw | string | number | boolean | null | undefined | Value[];
 
@@ -17,7 +17,7 @@ function render(v: Value): string {
   if (v === null || v === undefined || v === false) return "";
   if (v instanceof Raw) return v.value;
   if (Array.isArray(v)) return v.map(render).join("");
-  return escape(String(v));
+  return escapeHtml(String(v));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Raw {

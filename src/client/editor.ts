@@ -76,7 +76,10 @@ export function createEditor(o: EditorOptions): EditorView {
     state: EditorState.create({
       doc: o.initial,
       extensions: [
-        Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (o.onSubmit(), true) }])),
+        Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => {
+          o.onSubmit();
+          return true;
+        } }])),
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightActiveLine(),

@@ -10,12 +10,14 @@ export const notFound = (what: string) => new HttpError(404, `${what} was not fo
 
 /** The Postgres error behind a driver or ORM error, if any. */
 export function pgError(e: unknown): { code?: string; constraint_name?: string } | undefined {
-  let cur: any = e;
-  for (let i = 0; cur && i < 4; i++, cur = cur.cause) {
-    if (typeof cur.code === "string" && cur.code.length === 5) return cur;
+  for (let cur = e as Caused | undefined, i = 0; cur && i < 4; i++, cur = cur.cause as Caused | undefined) {
+    if (typeof cur.code === "string" && cur.code.length === 5) return cur as { code: string; constraint_name?: string };
   }
   return undefined;
 }
+
+/** An error as drivers nest them: a code, maybe a constraint, maybe the error it wraps. */
+type Caused = { code?: unknown; constraint_name?: string; cause?: unknown };
 
 export function isUniqueViolation(e: unknown, constraint: string): boolean {
   const pg = pgError(e);
@@ -29,7 +31,7 @@ const CONNECTION_CODES = new Set([
 
 /** True when Postgres is down or restarting (not when a query is wrong). */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  for (let cur: any = e, i = 0; cur && i < 4; i++, cur = cur.cause) {
+  for (let cur = e as Caused | undefined, i = 0; cur && i < 4; i++, cur = cur.cause as Caused | undefined) {
     const code = typeof cur.code === "string" ? cur.code : "";
     // 57P01-03: shutting down / crash shutdown / cannot connect now; 08xxx: connection exceptions
     if (CONNECTION_CODES.has(code) || /^57P0[1-3]$/.test(code) || /^08/.test(code)) return true;

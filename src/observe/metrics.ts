@@ -29,7 +29,9 @@ export function metric(name: string, type: "counter" | "gauge", help: string, sa
 export function histogram(name: string, help: string, series: [Record<string, string>, { counts: number[]; sum: number; count: number }][]): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`];
   for (const [l, h] of series) {
-    BUCKETS_MS.forEach((le, i) => lines.push(`${name}_bucket${labels({ ...l, le: String(le / 1000) })} ${h.counts[i] ?? 0}`));
+    BUCKETS_MS.forEach((le, i) => {
+      lines.push(`${name}_bucket${labels({ ...l, le: String(le / 1000) })} ${h.counts[i] ?? 0}`);
+    });
     lines.push(`${name}_bucket${labels({ ...l, le: "+Inf" })} ${h.count}`);
     lines.push(`${name}_sum${labels(l)} ${h.sum / 1000}`, `${name}_count${labels(l)} ${h.count}`);
   }

@@ -37,7 +37,9 @@ export class LuaScript {
     const missing = calls.flatMap((_, i) => (noScript(replies[i]![0]) ? [i] : []));
     if (missing.length > 0) {
       const again = await this.pipelined(redis, missing.map((i) => calls[i]!), true);
-      missing.forEach((i, j) => (replies[i] = again[j]!));
+      missing.forEach((i, j) => {
+        replies[i] = again[j]!;
+      });
     }
     return replies.map(([err, reply]) => {
       if (err) throw err;

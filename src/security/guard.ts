@@ -37,7 +37,9 @@ export function isCrossSite(request: Request, trustProxy: number): boolean {
 
 function headerBytes(headers: Headers): number {
   let n = 0;
-  headers.forEach((value, name) => (n += name.length + value.length + 4));
+  headers.forEach((value, name) => {
+    n += name.length + value.length + 4;
+  });
   return n;
 }
 

@@ -141,7 +141,7 @@ export class EventHub {
   private all(): Watcher[] {
     const all: Watcher[] = [];
     for (const known of this.bySubmission.values()) {
-      if (known instanceof Set) known.forEach((w) => all.push(w));
+      if (known instanceof Set) all.push(...known);
       else all.push(known);
     }
     return all;

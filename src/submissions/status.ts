@@ -21,7 +21,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 // a new outcome does not compile without its label, nor a label without its outcome.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-type EveryOutcomeLabelled = Assert<Same<keyof typeof OUTCOME_LABELS, Outcome>>;
+export type EveryOutcomeLabelled = Assert<Same<keyof typeof OUTCOME_LABELS, Outcome>>;
 
 /** `'a','b'` for SQL text: a list of this vocabulary inside a statement (values known here, never input). */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(",");

@@ -65,7 +65,7 @@ export async function submissionStream(
 }
 
 /** what a stream must do to be up to date, in increasing order */
-const enum Need { Nothing, Position, Row }
+enum Need { Nothing, Position, Row }
 
 class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
   lease?: StreamLease;
