@@ -3,7 +3,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import { publishChange } from "../../src/queue/queue";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
 
 const a = makeApp();
 const b = makeApp(); // a second web process, sharing Postgres and Redis
@@ -19,7 +19,7 @@ const queriesDuring = async (app: typeof a, fn: () => Promise<unknown>) => {
 };
 
 async function firstId() {
-  return ((await (await Client.forApp(a.app).json("/api/assignments")).json()) as { id: number }[])[0]!.id;
+  return (await firstAssignment(a.app)).id;
 }
 
 test("a returning user's assignment page, list and API answers cost no query when warm", async () => {

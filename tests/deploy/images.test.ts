@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
-import { Client, unique } from "../helpers/app";
+import { assignmentId, Client, unique } from "../helpers/app";
 import { graded } from "../helpers/events";
 import { freePort, spawnChild, type Child } from "../helpers/processes";
 import { buildStage, env, execForm, last, parseDockerfile } from "./dockerfile";
@@ -114,9 +114,7 @@ describe("the images run", () => {
 
   test("a submission goes through all three: proxy -> web -> queue -> grader -> event stream", async () => {
     const c = Client.forUrl(proxy!.base);
-    const list = (await (await c.json("/api/assignments")).json()) as { id: number; slug: string }[];
-    const hello = list.find((a) => a.slug === "hello")!;
-    const res = await c.submit(hello.id, unique("def hello():\n    return 'Hello'\n"));
+    const res = await c.submit(await assignmentId(c, "hello"), unique("def hello():\n    return 'Hello'\n"));
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: number };
     expect(await graded(c, id)).toMatchObject({ status: "graded", outcome: "passed", correct: true });

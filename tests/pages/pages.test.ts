@@ -2,14 +2,13 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { recordResult, startGrading } from "../../src/submissions/results";
 import { renderMarkdown } from "../../views/markdown";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, listAssignments, makeApp, unique } from "../helpers/app";
 
 const t = makeApp();
 afterAll(() => t.close());
 
 async function ids() {
-  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number }[];
-  return list.map((a) => a.id);
+  return (await listAssignments(t.app)).map((a) => a.id);
 }
 
 const form = (code: string) => ({

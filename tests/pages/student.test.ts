@@ -8,14 +8,13 @@ import type { Submission } from "../../src/submissions/view-model";
 import { diffPair, feedback, humanName, splitMessage, withLineLinks } from "../../views/feedback";
 import { html } from "../../views/html";
 import { waitEstimate } from "../../views/submission";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
 
 const t = makeApp();
 afterAll(() => t.close());
 
 async function firstId() {
-  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number }[];
-  return list[0]!.id;
+  return (await firstAssignment(t.app)).id;
 }
 
 async function graded(c: Client, assignment: number, code: string, tests: TestResult[], outcome = "failed") {

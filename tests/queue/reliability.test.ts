@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, setDefaultTimeout, test } from "
 import { and, eq, sql } from "drizzle-orm";
 import { completions, submissions } from "../../src/db/schema";
 import { dedicatedClient } from "../../src/queue/redis";
-import { Client, makeApp, unique } from "../helpers/app";
+import { assignmentId, Client, makeApp, unique } from "../helpers/app";
 import { startGrader, type Proc } from "../helpers/processes";
 
 setDefaultTimeout(60_000);
@@ -27,8 +27,7 @@ async function grader(env: Record<string, string> = {}) {
 }
 
 async function helloId() {
-  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number; slug: string }[];
-  return list.find((a) => a.slug === "hello")!.id;
+  return assignmentId(t.app, "hello");
 }
 
 async function submit(code: string) {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { signUserId } from "../../src/identity/cookie";
 import { recordResult, startGrading } from "../../src/submissions/results";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
 
 const t = makeApp();
 afterAll(() => t.close());
@@ -23,8 +23,7 @@ const f = {
 };
 
 beforeAll(async () => {
-  const list = (await (await f.victim.json("/api/assignments")).json()) as { id: number }[];
-  f.aid = list[0]!.id;
+  f.aid = (await firstAssignment(f.victim)).id;
   f.victimId = ((await (await f.victim.json("/api/me")).json()) as { userId: string }).userId;
   f.victimMarker = `victim-secret-${crypto.randomUUID()}`;
   const s = (await (await f.victim.submit(f.aid, unique(`# ${f.victimMarker}\nx = 1`))).json()) as { id: number };

@@ -2,15 +2,12 @@
 // open streams per user across web processes, and a global cap on the queue.
 import { describe, expect, test } from "bun:test";
 import { recordResult, startGrading } from "../../src/submissions/results";
-import { Client, appsForThisFile, unique } from "../helpers/app";
+import { Client, appsForThisFile, firstAssignment, unique } from "../helpers/app";
 
 const app = appsForThisFile();
 
 const main = app();
-const aid = (async () => {
-  const list = (await (await Client.forApp(main.app).json("/api/assignments")).json()) as { id: number }[];
-  return list[0]!.id;
-})();
+const aid = firstAssignment(main.app).then((a) => a.id);
 
 /** A different address for each test, so per-IP counters never carry over between runs' tests. */
 const randomIp = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
