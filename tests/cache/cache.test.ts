@@ -1,9 +1,9 @@
 // Caches: a returning user's pages cost no Postgres query when warm, and every write
 // that changes what they show is seen at once, in this process and in another one.
 import { afterAll, expect, test } from "bun:test";
-import { recordResult, startGrading } from "../../src/submissions/results";
 import { publishChange } from "../../src/queue/queue";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
+import { gradeByHand } from "../helpers/grading";
 
 const a = makeApp();
 const b = makeApp(); // a second web process, sharing Postgres and Redis
@@ -19,7 +19,7 @@ const queriesDuring = async (app: typeof a, fn: () => Promise<unknown>) => {
 };
 
 async function firstId() {
-  return ((await (await Client.forApp(a.app).json("/api/assignments")).json()) as { id: number }[])[0]!.id;
+  return (await firstAssignment(a.app)).id;
 }
 
 test("a returning user's assignment page, list and API answers cost no query when warm", async () => {
@@ -71,8 +71,7 @@ test("a new submission and its result show at once, in this process and in anoth
   expect(await (await onB.request(`/assignments/${id}`)).text()).toContain('data-status="queued"');
 
   // The grader's write, announced the way the grader announces it.
-  const job = (await startGrading(a.ctx.db, s.id, "test"))!;
-  await recordResult(a.ctx.db, s.id, { outcome: "passed", message: "All 4 tests passed.", tests: [], output: "", gradingMs: 1 });
+  const { job } = await gradeByHand(a.ctx.db, s.id, { outcome: "passed", message: "All 4 tests passed." });
   await publishChange(a.ctx.redis, a.ctx.keys, { id: s.id, userId: job.userId });
   await Bun.sleep(100);
   for (const c of [onA, onB]) {
@@ -87,8 +86,7 @@ test("a returning user with earlier submissions: the warm page still costs no qu
   const c = Client.forApp(a.app);
   for (let i = 0; i < 2; i++) {
     const s = (await (await c.submit(id, unique("def hello():\n    return 'Hi'\n"))).json()) as { id: number };
-    const job = (await startGrading(a.ctx.db, s.id, "test"))!;
-    await recordResult(a.ctx.db, s.id, { outcome: "failed", message: "0 of 4 tests passed.", tests: [], output: "", gradingMs: 1 });
+    const { job } = await gradeByHand(a.ctx.db, s.id, { outcome: "failed", message: "0 of 4 tests passed." });
     await publishChange(a.ctx.redis, a.ctx.keys, { id: s.id, userId: job.userId });
     await Bun.sleep(50);
   }

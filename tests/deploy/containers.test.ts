@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "./../helpers/app";
-import { readEvents, type StreamEvent } from "./../helpers/events";
+import { assignmentIds, Client } from "./../helpers/app";
+import { finalState, pollSubmission, readEvents, type StreamEvent } from "./../helpers/events";
 import { freePort } from "./../helpers/processes";
 import { ensureEngine } from "./containers/engine";
 import { ensureBaseImages } from "./containers/standins";
@@ -50,29 +50,6 @@ async function submit(client: Client, slug: string, code: string): Promise<any> 
   const body = await res.json();
   if (res.status !== 202) throw new Error(`submit ${slug}: ${res.status} ${JSON.stringify(body)}`);
   return body;
-}
-
-async function finalState(client: Client, id: number, ms = 60_000): Promise<any> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const res = await client.request(`/api/submissions/${id}`).catch(() => undefined);
-    if (res?.status === 200) {
-      const s = await res.json();
-      if (s.status === "graded" || s.status === "error") return s;
-    }
-    await Bun.sleep(100);
-  }
-  throw new Error(`submission ${id} not final after ${ms / 1000} s`);
-}
-
-async function waitStatus(client: Client, id: number, status: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const s = await (await client.request(`/api/submissions/${id}`)).json();
-    if (s.status === status) return;
-    await Bun.sleep(50);
-  }
-  throw new Error(`submission ${id} never ${status}`);
 }
 
 const points = async (client: Client) => (await (await client.request("/api/me")).json()).points as number;
@@ -124,8 +101,7 @@ describe.if(canRun)("the production stack in containers", () => {
       console.log(`containers: image ${image}: ${(bytes / 1e6).toFixed(0)} MB`);
     }
     await phase("up to all healthy", () => stack.compose("up", "-d", "--wait"));
-    const list = await (await Client.forUrl(base).request("/api/assignments")).json();
-    ids = Object.fromEntries(list.map((a: { slug: string; id: number }) => [a.slug, a.id]));
+    ids = await assignmentIds(base);
   }, 600_000);
 
   afterAll(async () => {
@@ -152,7 +128,7 @@ describe.if(canRun)("the production stack in containers", () => {
   test("every grader's process killed mid-job: restarted by the policy, the job graded exactly once", async () => {
     const bob = Client.forUrl(base);
     const s = await submit(bob, "sum", slowSum(3));
-    await waitStatus(bob, s.id, "grading");
+    await pollSubmission(bob, s.id, (now) => now.status === "grading", 30_000, "grading");
     const graders = stack.containers("grader");
     const restarts = graders.map((id) => Number(inspect(id, "{{.RestartCount}}")));
     const killedAt = performance.now();

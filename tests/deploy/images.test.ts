@@ -7,12 +7,11 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
-import { Client, unique } from "../helpers/app";
+import { assignmentId, Client, unique } from "../helpers/app";
 import { graded } from "../helpers/events";
-import { freePort } from "../helpers/processes";
+import { freePort, spawnChild, type Child } from "../helpers/processes";
 import { buildStage, env, execForm, last, parseDockerfile } from "./dockerfile";
 import { startProxy, type ProxyProc } from "./proxy-process";
-import { spawnChild, type Child } from "./spawn";
 
 setDefaultTimeout(60_000);
 
@@ -58,8 +57,8 @@ beforeAll(async () => {
   for (const img of Object.values(images)) {
     img.dir = buildStage(ROOT, img.file, img.stage, join(out, `${img.file}-${img.stage}`));
   }
-  web = spawnChild(command(images.web), images.web.dir, envFor(images.web, { PORT: String(webPort), SESSION_SECRET: SECRET }));
-  grader = spawnChild(command(images.grader), images.grader.dir, envFor(images.grader, {}));
+  web = spawnChild(command(images.web), { cwd: images.web.dir, env: envFor(images.web, { PORT: String(webPort), SESSION_SECRET: SECRET }), killAfterMs: 15_000 });
+  grader = spawnChild(command(images.grader), { cwd: images.grader.dir, env: envFor(images.grader, {}), killAfterMs: 15_000 });
   await Promise.all([web.waitFor(/web listening/, 45_000), grader.waitFor(/grader started/, 45_000)]);
   proxy = await startProxy(`127.0.0.1:${webPort}`, { cwd: images.proxy.dir });
 });
@@ -115,9 +114,7 @@ describe("the images run", () => {
 
   test("a submission goes through all three: proxy -> web -> queue -> grader -> event stream", async () => {
     const c = Client.forUrl(proxy!.base);
-    const list = (await (await c.json("/api/assignments")).json()) as { id: number; slug: string }[];
-    const hello = list.find((a) => a.slug === "hello")!;
-    const res = await c.submit(hello.id, unique("def hello():\n    return 'Hello'\n"));
+    const res = await c.submit(await assignmentId(c, "hello"), unique("def hello():\n    return 'Hello'\n"));
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: number };
     expect(await graded(c, id)).toMatchObject({ status: "graded", outcome: "passed", correct: true });

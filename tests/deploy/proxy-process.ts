@@ -1,16 +1,14 @@
 // Starts `bun scripts/proxy.ts` (the code path of `bun run proxy`) for tests, with its own
 // data directory, and stops it again: nginx included, data directory removed.
-import type { Subprocess } from "bun";
-import { readLines } from "../../src/lib/lines";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "../helpers/processes";
+import { freePort, spawnChild, type Child } from "../helpers/processes";
 
 const ROOT = join(import.meta.dir, "..", "..");
 
 export interface ProxyProc {
-  proc: Subprocess<"ignore", "pipe", "pipe">;
+  proc: Child["proc"];
   base: string;
   port: number;
   dataDir: string;
@@ -21,13 +19,6 @@ export interface ProxyProc {
   stop(): Promise<void>;
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, into: string[], onLine: () => void) {
-  for await (const line of readLines(stream)) {
-    into.push(line);
-    onLine();
-  }
-}
-
 /** `cwd` lets the images test run the script from an image's file set. */
 export async function startProxy(upstreams: string, opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<ProxyProc> {
   const port = freePort();
@@ -35,19 +26,11 @@ export async function startProxy(upstreams: string, opts: { cwd?: string; env?: 
   const holder = mkdtempSync(join(tmpdir(), "pp-proxy-"));
   chmodSync(holder, 0o755);
   const dataDir = join(holder, "nginx");
-  const proc = Bun.spawn(["bun", "scripts/proxy.ts"], {
+  const child = spawnChild(["bun", "scripts/proxy.ts"], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, PROXY_PORT: String(port), WEB_UPSTREAMS: upstreams, PROXY_DATA_DIR: dataDir, ...opts.env },
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
   });
-  const output: string[] = [];
-  let ready!: () => void;
-  const started = new Promise<void>((r) => (ready = r));
-  const check = () => output.some((l) => l.startsWith("proxy listening")) && ready();
-  void collect(proc.stdout, output, check);
-  void collect(proc.stderr, output, check);
+  const { proc, lines: output } = child;
 
   const nginxPid = () => {
     const file = join(dataDir, "nginx.pid");
@@ -64,20 +47,12 @@ export async function startProxy(upstreams: string, opts: { cwd?: string; env?: 
     rmSync(holder, { recursive: true, force: true });
   };
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const failed = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`proxy did not start in 20 s:\n${output.join("\n")}`)), 20_000);
-    void proc.exited.then((code) => reject(new Error(`proxy exited (${code}) before listening:\n${output.join("\n")}`)));
-  });
   try {
-    await Promise.race([started, failed]);
+    await child.waitFor(/^proxy listening/, 20_000);
   } catch (e) {
     await stop();
     throw e;
-  } finally {
-    clearTimeout(timer);
   }
-  failed.catch(() => {}); // it exits later, when stopped
   return {
     proc, port, dataDir, output, nginxPid, stop,
     base: `http://127.0.0.1:${port}`,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
-import { Client, unique } from "../helpers/app";
+import { assignmentId, Client, unique } from "../helpers/app";
 import { readEvents } from "../helpers/events";
 import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
 import { startProxy, type ProxyProc } from "./proxy-process";
@@ -30,8 +30,7 @@ beforeAll(async () => {
   [grader, ...webs] = await Promise.all([startGrader(), ...webPorts.map((p) => startWeb(p))]);
   proxy = await startProxy(webPorts.map((p) => `127.0.0.1:${p}`).join(","));
   base = proxy.base;
-  const list = (await (await fetch(`${base}/api/assignments`)).json()) as { id: number; slug: string }[];
-  helloId = list.find((a) => a.slug === "hello")!.id;
+  helloId = await assignmentId(base, "hello");
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { inArray } from "drizzle-orm";
 import { submissions } from "../../src/db/schema";
-import { Client, makeApp } from "../helpers/app";
+import { assignmentIds, Client, makeApp } from "../helpers/app";
 import { graded, readEvents } from "../helpers/events";
 import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
 
@@ -18,8 +18,7 @@ let ids: Record<string, number> = {};
 
 beforeAll(async () => {
   [web, ...graders] = await Promise.all([startWeb(port), startGrader(), startGrader()]);
-  const list = (await (await fetch(`${base}/api/assignments`)).json()) as { id: number; slug: string }[];
-  ids = Object.fromEntries(list.map((a) => [a.slug, a.id]));
+  ids = await assignmentIds(base);
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, expect, setDefaultTimeout, test } from "bun:test";
 import { Client, makeApp, unique } from "../helpers/app";
 import { finalState, Stack } from "../helpers/stack";
+import { pollSubmission } from "../helpers/events";
 import { submissionById } from "../../src/submissions/results";
 import { GRADING_PAUSED } from "../../src/submissions/view-model";
 import { readEvents } from "../helpers/events";
@@ -116,9 +117,7 @@ test("SIGTERM: a grader finishes its current job, acks it, and exits", async () 
   const s = (await (await c.submit(assignment, unique(`import time\ntime.sleep(1.5)\n${CORRECT}`))).json()) as { id: number };
   const grader = stack.graders[0]!;
   await grader.waitFor(/"msg":"graded"|grading/, 500).catch(() => {});
-  for (let i = 0; i < 50 && (await (await c.request(`/api/submissions/${s.id}`)).json() as { status: string }).status !== "grading"; i++) {
-    await Bun.sleep(50);
-  }
+  await pollSubmission(c, s.id, (now) => now.status === "grading", 5000, "grading");
   grader.proc.kill("SIGTERM");
   expect(await grader.proc.exited).toBe(0);
   const final = await finalState(c, s.id, 5000);

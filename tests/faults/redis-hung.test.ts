@@ -4,7 +4,7 @@
 // the sweeper, and the dead connection is replaced, so the next POST is queued in Redis.
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import postgres from "postgres";
-import { appsForThisFile, Client, unique } from "../helpers/app";
+import { appsForThisFile, Client, firstAssignment, unique } from "../helpers/app";
 import { FreezeProxy } from "../helpers/freeze-proxy";
 
 const proxy = new FreezeProxy();
@@ -20,10 +20,10 @@ afterAll(async () => {
 test("a submission is accepted while Redis hangs and kept in Postgres; then a new connection takes over", async () => {
   const t = makeApp({ REDIS_URL: proxy.url, REDIS_COMMAND_TIMEOUT_MS: "300" });
   const c = Client.forApp(t.app);
-  const list = (await (await c.json("/api/assignments")).json()) as { id: number }[];
+  const { id: aid } = await firstAssignment(c);
   proxy.armed = "EVALSHA"; // the command connection's next script call, and all after it, get no reply
   const t0 = performance.now();
-  const res = await c.submit(list[0]!.id, unique("def hello():\n    return 'Hello'\n"));
+  const res = await c.submit(aid, unique("def hello():\n    return 'Hello'\n"));
   const ms = performance.now() - t0;
   expect(proxy.frozen).toBe(1);
   expect(res.status).toBe(202);
@@ -35,7 +35,7 @@ test("a submission is accepted while Redis hangs and kept in Postgres; then a ne
   // Nothing answered for twice the timeout: that connection was dropped and a new one opened
   // (through the proxy, which froze only the old one). Another visitor's POST goes all the way.
   await Bun.sleep(700);
-  const next = await Client.forApp(t.app).submit(list[0]!.id, unique("def hello():\n    return 'Hello'\n"));
+  const next = await Client.forApp(t.app).submit(aid, unique("def hello():\n    return 'Hello'\n"));
   expect(next.status).toBe(202);
   expect(next.headers.get("ratelimit-limit")).toBeTruthy(); // the rate-limit script answered
   const queued = (await next.json()) as { id: number };

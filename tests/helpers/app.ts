@@ -69,5 +69,41 @@ export class Client {
   }
 }
 
+/** Where to ask for the assignments: an app (through app.handle), a client, or a base URL. */
+type Asked = { handle(r: Request): Promise<Response> } | Client | string;
+
+export interface ListedAssignment {
+  id: number;
+  slug: string;
+}
+
+/** The assignments in their order, as GET /api/assignments lists them. */
+export async function listAssignments(from: Asked): Promise<ListedAssignment[]> {
+  const res = typeof from === "string" ? await fetch(`${from}/api/assignments`)
+    : from instanceof Client ? await from.json("/api/assignments")
+    : await Client.forApp(from).json("/api/assignments");
+  if (res.status !== 200) throw new Error(`GET /api/assignments: ${res.status} ${await res.text()}`);
+  return (await res.json()) as ListedAssignment[];
+}
+
+/** The first assignment (Hello). */
+export async function firstAssignment(from: Asked): Promise<ListedAssignment> {
+  const [first] = await listAssignments(from);
+  if (!first) throw new Error("no assignments");
+  return first;
+}
+
+/** Every assignment's id by its slug. */
+export async function assignmentIds(from: Asked): Promise<Record<string, number>> {
+  return Object.fromEntries((await listAssignments(from)).map((a) => [a.slug, a.id]));
+}
+
+/** The id of the assignment with this slug. */
+export async function assignmentId(from: Asked, slug: string): Promise<number> {
+  const id = (await assignmentIds(from))[slug];
+  if (id === undefined) throw new Error(`no assignment ${slug}`);
+  return id;
+}
+
 /** Code no other test submitted, so no earlier result is reused for it. */
 export const unique = (code: string) => `${code}\n# ${crypto.randomUUID()}\n`;

@@ -1,4 +1,5 @@
-// Reads a submission's event stream over real HTTP.
+// A submission's state over real HTTP: its event stream, or its API answer polled.
+import { isFinal } from "../../src/submissions/status";
 import type { Client } from "./app";
 
 export interface StreamEvent {
@@ -43,3 +44,28 @@ export async function graded(client: Client, submissionId: number) {
   if (!last) throw new Error("no events");
   return last.data;
 }
+
+/**
+ * Polls GET /api/submissions/:id until `done` holds for the answer, riding out errors and
+ * non-200 answers (robust to streams and processes dying); `what` names it in the failure.
+ */
+export async function pollSubmission(client: Client, id: number, done: (s: any) => boolean, ms = 60_000, what = "done"): Promise<any> {
+  const end = Date.now() + ms;
+  let last = "no answer";
+  while (Date.now() < end) {
+    try {
+      const res = await client.request(`/api/submissions/${id}`);
+      const text = await res.text();
+      last = `${res.status} ${text.slice(0, 300)}`;
+      const s = res.status === 200 ? JSON.parse(text) : undefined;
+      if (s && done(s)) return s;
+    } catch (e) {
+      last = String(e); // the web process may be restarting
+    }
+    await Bun.sleep(100);
+  }
+  throw new Error(`submission ${id} not ${what} after ${ms} ms; last answer: ${last}`);
+}
+
+/** The submission once it is final (graded or error), polled. */
+export const finalState = (client: Client, id: number, ms = 60_000) => pollSubmission(client, id, (s) => isFinal(s.status), ms, "final");

@@ -1,62 +1,98 @@
-// Starts real web and grader processes for end-to-end tests.
+// Child processes for tests: any command whose output lines a test can wait for, and the
+// app's own web and grader processes started with it.
 import type { Subprocess } from "bun";
 import { join } from "node:path";
 import { readLines } from "../../src/lib/lines";
 
 const ROOT = join(import.meta.dir, "..", "..");
 
-export interface Proc {
+export interface Child {
   proc: Subprocess<"ignore", "pipe", "pipe">;
+  /** every line of stdout and stderr so far, in the order they were read */
   lines: string[];
-  stop(): Promise<void>;
+  /** the first line matching `pattern`, printed already or to come; fails after `ms`, or
+   *  once the output has ended without one */
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** SIGTERM, then SIGKILL if it has not exited after `killAfterMs` */
+  stop(): Promise<void>;
 }
 
-function spawn(script: string, env: Record<string, string>): Proc {
-  const proc = Bun.spawn(["bun", script], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "info", ...env },
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
+/** A web or grader process of the app. */
+export type Proc = Child;
+
+export interface ChildOptions {
+  /** default: the repository */
+  cwd?: string;
+  /** the whole environment (default: this process's) */
+  env?: Record<string, string | undefined>;
+  killAfterMs?: number;
+}
+
+export function spawnChild(argv: string[], opts: ChildOptions = {}): Child {
+  const proc = Bun.spawn(argv, {
+    cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdin: "ignore", stdout: "pipe", stderr: "pipe",
   });
   const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (l: string) => void }[] = [];
+  // Each waiter is told every new line, and `undefined` once no more will come.
+  const waiters = new Set<(line: string | undefined) => void>();
+  let ended = false;
   const pump = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const line of readLines(stream)) {
-      lines.push(line);
-      for (const w of [...waiters]) {
-        if (w.pattern.test(line)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(line);
-        }
+    try {
+      for await (const line of readLines(stream)) {
+        lines.push(line);
+        for (const w of [...waiters]) w(line);
       }
+    } catch {
+      // the pipe broke: the output has ended
     }
   };
-  void pump(proc.stdout);
-  void pump(proc.stderr);
+  // The output read to its end, or the process gone for a second (a child of its own may
+  // still hold the pipes open).
+  void Promise.race([
+    Promise.all([pump(proc.stdout), pump(proc.stderr)]),
+    proc.exited.then(() => Bun.sleep(1000)),
+  ]).then(() => Promise.race([proc.exited, Bun.sleep(1000)])).then(() => {
+    ended = true;
+    for (const w of [...waiters]) w(undefined);
+  });
+  const name = argv.join(" ");
   return {
     proc,
     lines,
+    waitFor(pattern, ms = 15_000) {
+      const found = lines.find((l) => pattern.test(l));
+      if (found !== undefined) return Promise.resolve(found);
+      return new Promise<string>((resolve, reject) => {
+        const fail = (why: string) => reject(new Error(`${why} waiting for ${pattern} from ${name}:\n${lines.join("\n")}`));
+        const timer = setTimeout(() => {
+          waiters.delete(hear);
+          fail(`timed out after ${ms} ms`);
+        }, ms);
+        function hear(line: string | undefined) {
+          if (line !== undefined && !pattern.test(line)) return;
+          waiters.delete(hear);
+          clearTimeout(timer);
+          if (line !== undefined) resolve(line);
+          else fail(`its output ended (exit ${proc.exitCode ?? proc.signalCode}) while`);
+        }
+        waiters.add(hear);
+        if (ended) hear(undefined);
+      });
+    },
     async stop() {
       proc.kill("SIGTERM");
-      const timer = setTimeout(() => proc.kill("SIGKILL"), 8000);
+      const timer = setTimeout(() => proc.kill("SIGKILL"), opts.killAfterMs ?? 8000);
       await proc.exited;
       clearTimeout(timer);
-    },
-    waitFor(pattern, ms = 15000) {
-      const found = lines.find((l) => pattern.test(l));
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern} in ${script}:\n${lines.join("\n")}`)), ms);
-        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-      });
     },
   };
 }
 
+const app = (script: string, env: Record<string, string>) =>
+  spawnChild(["bun", script], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
+
 export async function startWeb(port: number, env: Record<string, string> = {}): Promise<Proc> {
-  const web = spawn("src/server.ts", { PORT: String(port), ...env });
+  const web = app("src/server.ts", { PORT: String(port), ...env });
   // Ready when it answers (its log may be quieter than info).
   for (let i = 0; i < 150; i++) {
     if (web.proc.exitCode !== null) break;
@@ -68,7 +104,7 @@ export async function startWeb(port: number, env: Record<string, string> = {}): 
 }
 
 export async function startGrader(env: Record<string, string> = {}): Promise<Proc> {
-  const grader = spawn("grader/main.ts", env);
+  const grader = app("grader/main.ts", env);
   await grader.waitFor(/grader started/);
   return grader;
 }

@@ -1,6 +1,6 @@
 // A web process and graders against chosen services, for fault tests.
 import { afterAll, beforeAll } from "bun:test";
-import { Client } from "./app";
+import { assignmentIds, Client } from "./app";
 import { freePort, startGrader, startWeb, type Proc } from "./processes";
 import { PrivateRedis } from "./services";
 
@@ -36,30 +36,14 @@ export class Stack {
 
   async assignment(slug: string): Promise<number> {
     if (!this.slugs[slug]) {
-      const list = (await (await fetch(`${this.url}/api/assignments`)).json()) as { id: number; slug: string }[];
-      this.slugs = Object.fromEntries(list.map((a) => [a.slug, a.id]));
+      this.slugs = await assignmentIds(this.url);
     }
     return this.slugs[slug]!;
   }
 }
 
-/** Polls the API until the submission is final (robust to streams and processes dying). */
-export async function finalState(client: Client, id: number, ms = 60_000): Promise<any> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const res = await client.request(`/api/submissions/${id}`);
-      if (res.status === 200) {
-        const s = (await res.json()) as { status: string };
-        if (s.status === "graded" || s.status === "error") return s;
-      }
-    } catch {
-      // the web process may be restarting
-    }
-    await Bun.sleep(100);
-  }
-  throw new Error(`submission ${id} not final after ${ms} ms`);
-}
+// Fault tests import it from here.
+export { finalState } from "./events";
 
 /** POSTs until accepted (202), riding out 503s and connection errors while a service is down. */
 export async function submitUntilAccepted(client: Client, assignmentId: number, code: string, ms = 60_000) {

@@ -3,7 +3,7 @@
 // many of their queries reached Postgres. Bounded: exactly the bound; unbounded: the pool.
 import { afterAll, expect, test } from "bun:test";
 import postgres from "postgres";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
 
 const admin = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} });
 afterAll(() => admin.end());
@@ -20,8 +20,8 @@ async function waiting(): Promise<number> {
 /** A visitor of `app` with one submission. */
 async function oneSubmission(app: ReturnType<typeof makeApp>["app"]) {
   const client = Client.forApp(app);
-  const list = (await (await client.json("/api/assignments")).json()) as { id: number }[];
-  const { id } = (await (await client.submit(list[0]!.id, unique("print('hi')"))).json()) as { id: number };
+  const { id: aid } = await firstAssignment(client);
+  const { id } = (await (await client.submit(aid, unique("print('hi')"))).json()) as { id: number };
   return { client, id };
 }
 

@@ -1,15 +1,14 @@
 // Server-rendered pages and the htmx/no-JS form, through app.handle.
 import { afterAll, describe, expect, test } from "bun:test";
-import { recordResult, startGrading } from "../../src/submissions/results";
 import { renderMarkdown } from "../../views/markdown";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, listAssignments, makeApp, unique } from "../helpers/app";
+import { gradeByHand } from "../helpers/grading";
 
 const t = makeApp();
 afterAll(() => t.close());
 
 async function ids() {
-  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number }[];
-  return list.map((a) => a.id);
+  return (await listAssignments(t.app)).map((a) => a.id);
 }
 
 const form = (code: string) => ({
@@ -19,8 +18,7 @@ const form = (code: string) => ({
 });
 
 async function finish(id: number, outcome: "passed" | "failed") {
-  await startGrading(t.ctx.db, id, "test");
-  await recordResult(t.ctx.db, id, { outcome, message: "All 4 tests passed.", tests: [{ name: "test_x", passed: outcome === "passed", message: "" }], output: "", gradingMs: 1 });
+  await gradeByHand(t.ctx.db, id, { outcome, message: "All 4 tests passed.", tests: [{ name: "test_x", passed: outcome === "passed", message: "" }] });
 }
 
 describe("pages", () => {

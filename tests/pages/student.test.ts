@@ -2,26 +2,24 @@
 // "load this code" without JavaScript, the live endpoint for other tabs, the bundle.
 import { afterAll, describe, expect, test } from "bun:test";
 import { progressOf } from "../../src/assignments/service";
-import { recordResult, startGrading } from "../../src/submissions/results";
 import type { TestResult } from "../../src/submissions/status";
 import { GRADING_PAUSED, type Submission } from "../../src/submissions/view-model";
 import { diffPair, feedback, humanName, splitMessage, withLineLinks } from "../../views/feedback";
 import { html } from "../../views/html";
 import { waitEstimate } from "../../views/submission";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
+import { gradeByHand } from "../helpers/grading";
 
 const t = makeApp();
 afterAll(() => t.close());
 
 async function firstId() {
-  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number }[];
-  return list[0]!.id;
+  return (await firstAssignment(t.app)).id;
 }
 
 async function graded(c: Client, assignment: number, code: string, tests: TestResult[], outcome = "failed") {
   const s = (await (await c.submit(assignment, code)).json()) as { id: number };
-  await startGrading(t.ctx.db, s.id, "test");
-  await recordResult(t.ctx.db, s.id, { outcome: outcome as "failed", message: "1 of 2 tests passed.", tests, output: "", gradingMs: 1 });
+  await gradeByHand(t.ctx.db, s.id, { outcome: outcome as "failed", message: "1 of 2 tests passed.", tests });
   return s.id;
 }
 
@@ -80,8 +78,7 @@ describe("the assignment page", () => {
     t.ctx.cache.users.invalidate(userId);
     expect((await progressOf(t.ctx, userId)).points).toBe(0);
     // What a grader does, without the message that tells the web processes (not heard yet).
-    await startGrading(t.ctx.db, s.id, "test");
-    await recordResult(t.ctx.db, s.id, { outcome: "passed", message: "All 1 tests passed.", tests: [{ name: "test_hello", passed: true, message: "" }], output: "", gradingMs: 1 });
+    await gradeByHand(t.ctx.db, s.id, { outcome: "passed", message: "All 1 tests passed.", tests: [{ name: "test_hello", passed: true, message: "" }] });
     const page = await c.request(`/assignments/${id}`).then((r) => r.text());
     expect(page).toContain('data-outcome="passed"');
     expect(page).toContain('data-testid="points">100<');

@@ -7,7 +7,7 @@ import { signUserId } from "../../src/identity/cookie";
 import { HttpMetrics } from "../../src/observe/metrics";
 import { observed } from "../../src/observe/http";
 import { EventHub } from "../../src/submissions/hub";
-import { testConfig, unique } from "../helpers/app";
+import { firstAssignment, testConfig, unique } from "../helpers/app";
 
 const NEW = "a-new-secret-of-enough-length";
 const OLD = "an-old-secret-of-enough-length";
@@ -37,8 +37,7 @@ const s = stack();
 const rotated = stack({ SESSION_SECRET: `${NEW},${OLD}` });
 afterAll(() => Promise.all([s.close(), rotated.close()]));
 
-const firstId = async () =>
-  ((await (await s.handler.app.handle(new Request("http://localhost/api/assignments"))).json()) as { id: number }[])[0]!.id;
+const firstId = async () => (await firstAssignment(s.handler.app)).id;
 
 /** A returning visitor: a cookie the process has verified, and its page rendered once. */
 async function returning(t = s, id?: number) {

@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { completions, submissions } from "../../src/db/schema";
 import { queuePosition } from "../../src/queue/queue";
 import { dedicatedClient } from "../../src/queue/redis";
-import { Client, makeApp, unique } from "../helpers/app";
+import { assignmentId, Client, makeApp, unique } from "../helpers/app";
 import { readEvents, type StreamEvent } from "../helpers/events";
 import { startGrader, type Proc } from "../helpers/processes";
 
@@ -29,8 +29,7 @@ async function grader(env: Record<string, string> = {}) {
 }
 
 async function helloId() {
-  const list = (await (await Client.forApp(t.app).json("/api/assignments")).json()) as { id: number; slug: string }[];
-  return list.find((a) => a.slug === "hello")!.id;
+  return assignmentId(t.app, "hello");
 }
 
 async function submit(code: string) {

@@ -1,8 +1,8 @@
 // Hostile and broken requests, one test each: every one gets its exact status, never a 5xx.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { signUserId } from "../../src/identity/cookie";
-import { recordResult, startGrading } from "../../src/submissions/results";
-import { Client, makeApp, unique } from "../helpers/app";
+import { Client, firstAssignment, makeApp, unique } from "../helpers/app";
+import { gradeByHand } from "../helpers/grading";
 
 const t = makeApp();
 afterAll(() => t.close());
@@ -23,15 +23,13 @@ const f = {
 };
 
 beforeAll(async () => {
-  const list = (await (await f.victim.json("/api/assignments")).json()) as { id: number }[];
-  f.aid = list[0]!.id;
+  f.aid = (await firstAssignment(f.victim)).id;
   f.victimId = ((await (await f.victim.json("/api/me")).json()) as { userId: string }).userId;
   f.victimMarker = `victim-secret-${crypto.randomUUID()}`;
   const s = (await (await f.victim.submit(f.aid, unique(`# ${f.victimMarker}\nx = 1`))).json()) as { id: number };
   f.victimSubmission = s.id;
   const mine = (await (await f.me.submit(f.aid, unique("x = 2"))).json()) as { id: number };
-  await startGrading(t.ctx.db, mine.id, "test");
-  await recordResult(t.ctx.db, mine.id, { outcome: "failed", message: "0 of 1 tests passed.", tests: [], output: "", gradingMs: 1 });
+  await gradeByHand(t.ctx.db, mine.id, { outcome: "failed", message: "0 of 1 tests passed." });
   f.own = mine.id;
 });
 
@@ -250,9 +248,8 @@ describe("injected markup in what the code printed and in test messages", () => 
   async function gradedWithEvil() {
     const c = fresh();
     const s = (await (await c.submit(f.aid, unique("x = 1"))).json()) as { id: number };
-    await startGrading(t.ctx.db, s.id, "test");
-    await recordResult(t.ctx.db, s.id, {
-      outcome: "failed", message: "0 of 1 tests passed.", output: evil.output, gradingMs: 1,
+    await gradeByHand(t.ctx.db, s.id, {
+      outcome: "failed", message: "0 of 1 tests passed.", output: evil.output,
       tests: [{ name: "test_<b>bold</b>", passed: false, message: evil.message, call: evil.call, expected: evil.expected, actual: evil.actual }],
     });
     return { c, id: s.id };

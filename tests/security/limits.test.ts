@@ -1,16 +1,13 @@
 // Floods are absorbed: rate limits per user and per IP (submissions, stream opens), a cap on
 // open streams per user across web processes, and a global cap on the queue.
 import { describe, expect, test } from "bun:test";
-import { recordResult, startGrading } from "../../src/submissions/results";
-import { Client, appsForThisFile, unique } from "../helpers/app";
+import { Client, appsForThisFile, firstAssignment, unique } from "../helpers/app";
+import { gradeByHand } from "../helpers/grading";
 
 const app = appsForThisFile();
 
 const main = app();
-const aid = (async () => {
-  const list = (await (await Client.forApp(main.app).json("/api/assignments")).json()) as { id: number }[];
-  return list[0]!.id;
-})();
+const aid = firstAssignment(main.app).then((a) => a.id);
 
 /** A different address for each test, so per-IP counters never carry over between runs' tests. */
 const randomIp = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
@@ -171,8 +168,7 @@ describe("queue cap", () => {
       const code = unique("x = 'reused'");
       const earlier = Client.forApp(main.app);
       const s = (await (await earlier.submit(await aid, code)).json()) as { id: number };
-      await startGrading(main.ctx.db, s.id, "test");
-      await recordResult(main.ctx.db, s.id, { outcome: "failed", message: "no", tests: [], output: "", gradingMs: 1 });
+      await gradeByHand(main.ctx.db, s.id, { outcome: "failed", message: "no" });
       const reused = await Client.forApp(full.app).submit(await aid, code);
       expect(reused.status).toBe(202);
       expect(await reused.json()).toMatchObject({ status: "graded", reused: true });

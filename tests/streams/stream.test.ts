@@ -6,15 +6,12 @@ import { publishChange, publishQueueMoved } from "../../src/queue/queue";
 import { toSubmission } from "../../src/submissions/view-model";
 import { markError } from "../../src/submissions/results";
 import { findOwnSubmission } from "../../src/submissions/service";
-import { Client, appsForThisFile, unique } from "../helpers/app";
+import { Client, appsForThisFile, firstAssignment, unique } from "../helpers/app";
 
 const app = appsForThisFile();
 
 const main = app({ SSE_HEARTBEAT_MS: "200" });
-const aid = (async () => {
-  const list = (await (await Client.forApp(main.app).json("/api/assignments")).json()) as { id: number }[];
-  return list[0]!.id;
-})();
+const aid = firstAssignment(main.app).then((a) => a.id);
 
 async function queued(c: Client) {
   const res = await c.submit(await aid, unique("x = 1"));

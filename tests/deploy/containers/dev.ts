@@ -6,7 +6,8 @@ import { expect } from "bun:test";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Client } from "../../helpers/app";
+import { assignmentId, Client } from "../../helpers/app";
+import { finalState } from "../../helpers/events";
 import { freePort } from "../../helpers/processes";
 import { inspect, must, Stack } from "./stack";
 
@@ -55,16 +56,10 @@ export async function devStack(root: string): Promise<void> {
 
     // The development grader grades too (bun --watch, the same sandbox).
     const student = Client.forUrl(base);
-    const sum = (await (await student.request("/api/assignments")).json()).find((a: { slug: string }) => a.slug === "sum");
-    const res = await student.submit(sum.id, `def sum(a, b):\n    return a + b\n# ${crypto.randomUUID()}\n`);
+    const res = await student.submit(await assignmentId(student, "sum"), `def sum(a, b):\n    return a + b\n# ${crypto.randomUUID()}\n`);
     expect(res.status).toBe(202);
     const { id } = await res.json();
-    let final: { status: string; outcome: string } | undefined;
-    for (let i = 0; i < 300 && final?.status !== "graded"; i++) {
-      await Bun.sleep(100);
-      final = await (await student.request(`/api/submissions/${id}`)).json();
-    }
-    expect(final).toMatchObject({ status: "graded", outcome: "passed" });
+    expect(await finalState(student, id, 30_000)).toMatchObject({ status: "graded", outcome: "passed" });
 
     const [web] = stack.containers("web");
     const startedAt = inspect(web!, "{{.State.StartedAt}}");
