@@ -47,7 +47,10 @@ describe("one admission for the API and the form", () => {
     const socket = (ctx.redis as unknown as { stream: { write: (...args: unknown[]) => boolean } }).stream;
     const write = socket.write.bind(socket);
     let writes = 0;
-    socket.write = (...args) => (writes++, write(...args));
+    socket.write = (...args) => {
+      writes++;
+      return write(...args);
+    };
     const roundTrips = async (send: () => Promise<Response>) => {
       writes = 0;
       const res = await send();

@@ -106,7 +106,10 @@ describe("in front of a stub upstream", () => {
 
   test("X-Forwarded-Proto: https from a TLS terminator in front is passed on", async () => {
     const seen: (string | null)[] = [];
-    const echo = Bun.serve({ port: freePort(), hostname: "127.0.0.1", fetch: (req) => (seen.push(req.headers.get("x-forwarded-proto")), new Response("ok")) });
+    const echo = Bun.serve({ port: freePort(), hostname: "127.0.0.1", fetch: (req) => {
+      seen.push(req.headers.get("x-forwarded-proto"));
+      return new Response("ok");
+    } });
     const p = await startProxy(`127.0.0.1:${echo.port}`);
     try {
       await (await fetch(p.base + "/a")).text();

@@ -175,7 +175,7 @@ test("a live grader busy for its whole wall limit, default settings: never reape
   const { redis, keys } = local.ctx;
   // While it grades, the other grader reaps every beat: the busy one's heartbeat must never lapse.
   let lowest = Infinity;
-  let row;
+  let row: Awaited<ReturnType<typeof submissionById>>;
   while ((row = (await submissionById(local.ctx.db, id))!).status === "grading") {
     lowest = Math.min(lowest, await redis.pttl(keys.heartbeat(worker)));
     await Bun.sleep(20);

@@ -68,7 +68,7 @@ test("500 of 500 graded, points exactly 100 × correct assignments per user", as
   const graded = all.filter((s) => s.status === "graded").length;
   console.log(`soak: ${graded} of ${all.length} graded; longest time to feedback ${Math.max(...waits).toFixed(0)} ms; median ${[...waits].sort((a, b) => a - b)[waits.length >> 1]!.toFixed(0)} ms`);
   expect(graded).toBe(500);
-  results.forEach((outcomes) => expect(outcomes.map((s) => s.correct)).toEqual(PLAN.map((p) => p.correct)));
+  for (const outcomes of results) expect(outcomes.map((s) => s.correct)).toEqual(PLAN.map((p) => p.correct));
   const points = await Promise.all(users.map(async (c) => ((await (await c.request("/api/me")).json()) as { points: number }).points));
   expect(points).toEqual(Array(100).fill(300));
 });

@@ -95,14 +95,14 @@ describe.if(mode !== "none")(`slot cgroups (${mode})`, () => {
     const live = slot(process.pid);
     const parents = [...new Set(live.dirs.map((d) => dirname(d)))];
     const other = parents.map((p) => join(p, `not-a-slot-${gone.pid}`)); // a gone pid, but not a slot name
-    other.forEach((d) => mkdirSync(d, { recursive: true }));
+    for (const d of other) mkdirSync(d, { recursive: true });
     try {
       sweepStaleCgroups(mode);
       expect(dead.dirs.filter((d) => existsSync(d)).map((d) => basename(d))).toEqual([]);
       expect(live.dirs.every((d) => existsSync(d))).toBe(true);
       expect(other.every((d) => existsSync(d))).toBe(true);
     } finally {
-      other.forEach((d) => rmdirSync(d));
+      for (const d of other) rmdirSync(d);
     }
   });
 });

@@ -119,7 +119,7 @@ describe("the assignment page", () => {
     await graded(c, id, unique("def hello():\n    return 'later'\n"), FAILED);
     const page = await (await c.request(`/assignments/${id}?from=${s}`)).text();
     expect(page).toContain(`data-from="${s}"`);
-    expect(page).toMatch(/<textarea[^>]*>def hello\(\):\n    return &#39;mine&#39;/);
+    expect(page).toMatch(/<textarea[^>]*>def hello\(\):\n {4}return &#39;mine&#39;/);
 
     const stranger = Client.forApp(t.app);
     const theirs = await (await stranger.request(`/assignments/${id}?from=${s}`)).text();

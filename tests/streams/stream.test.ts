@@ -60,7 +60,7 @@ describe("event stream", () => {
     const s = await queued(c);
     const stream = follow(await c.json(`/api/submissions/${s.id}/events`));
     await stream.until(/event: status/);
-    await stream.until(/(: heartbeat\n\n[^]*){3}/, 3000);
+    await stream.until(/(: heartbeat\n\n[\s\S]*){3}/, 3000);
     await stream.cancel();
   });
 

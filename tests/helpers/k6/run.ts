@@ -43,7 +43,9 @@ async function perform(req: WireRequest): Promise<WireReply> {
     });
     const body = await res.text();
     const headers: [string, string][] = [];
-    res.headers.forEach((v, k) => headers.push([k, v]));
+    res.headers.forEach((v, k) => {
+      headers.push([k, v]);
+    });
     return { status: res.status, headers, setCookies: res.headers.getSetCookie(), body, error: "", errorCode: 0 };
   } catch (err) {
     const timedOut = err instanceof DOMException && err.name === "TimeoutError";
@@ -79,7 +81,10 @@ async function startVu(script: string, vu: number, env: Record<string, string>) 
     };
   });
   worker.onerror = (e) => failed(new Error(`VU ${vu}: ${e.message}`));
-  const stop = () => (worker.terminate(), port1.close());
+  const stop = () => {
+    worker.terminate();
+    port1.close();
+  };
   finished.catch(stop);
   const init: VuInit = { type: "init", script, vu, env, port: port2, flag: flag.buffer as SharedArrayBuffer };
   worker.postMessage(init, [port2]);
@@ -110,7 +115,7 @@ export async function runK6(dir: string, script: string, env: Record<string, str
   const all = [first, ...started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []))];
   const failure = started.find((s) => s.status === "rejected");
   if (failure || scenarios) {
-    all.forEach((vu) => vu.stop());
+    for (const vu of all) vu.stop();
     throw failure ? failure.reason : new Error("k6 shim: scenarios are not implemented");
   }
   // k6: vus + duration runs for the duration; iterations are shared by the VUs (with
