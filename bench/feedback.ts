@@ -1,7 +1,8 @@
 // Time to feedback: POST a submission, then wait for its `graded` event on the stream,
 // through a real web process and one grader, unloaded (one submission at a time).
-import { loadConfig } from "../src/config";
+
 import { createScratch } from "../scripts/scratch";
+import { loadConfig } from "../src/config";
 import { Client } from "../tests/helpers/app";
 import { readEvents } from "../tests/helpers/events";
 import { freePort, startGrader, startWeb } from "../tests/helpers/processes";

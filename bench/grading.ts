@@ -3,10 +3,10 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../src/config";
-import { readAssignments } from "../src/assignments/files";
 import { Runner } from "../grader/grade";
 import { createSandbox, destroySandbox, slotUids } from "../grader/sandbox";
+import { readAssignments } from "../src/assignments/files";
+import { loadConfig } from "../src/config";
 import { cpuMeter } from "./cpu";
 import { median } from "./stats";
 
@@ -19,10 +19,47 @@ async function coldJob(uid: number): Promise<number> {
   writeFileSync(join(dir, "test_solution.py"), sum.testCode);
   chmodSync(dir, 0o755);
   const asUser = process.getuid?.() === 0 ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"] : [];
-  const argv = [...asUser, "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
-    "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-    "--ro-bind", dir, "/job", "--chdir", "/job", config.python, "-I", "-m", "unittest", "discover", "-q", "-s", "/job", "-p", "test_solution.py"];
+  const argv = [
+    ...asUser,
+    "bwrap",
+    "--unshare-all",
+    "--die-with-parent",
+    "--new-session",
+    "--clearenv",
+    "--ro-bind",
+    "/usr",
+    "/usr",
+    "--symlink",
+    "usr/lib",
+    "/lib",
+    "--symlink",
+    "usr/lib64",
+    "/lib64",
+    "--symlink",
+    "usr/bin",
+    "/bin",
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--tmpfs",
+    "/tmp",
+    "--ro-bind",
+    dir,
+    "/job",
+    "--chdir",
+    "/job",
+    config.python,
+    "-I",
+    "-m",
+    "unittest",
+    "discover",
+    "-q",
+    "-s",
+    "/job",
+    "-p",
+    "test_solution.py",
+  ];
   const t0 = performance.now();
   const proc = Bun.spawn(argv, { env: {}, stdout: "ignore", stderr: "pipe" });
   const [code, err] = await Promise.all([proc.exited, new Response(proc.stderr).text()]);
@@ -79,7 +116,8 @@ export async function benchGrading(jobs: number): Promise<GradingBench> {
     meter?.close();
   }
   return {
-    coldMs, warmMs,
+    coldMs,
+    warmMs,
     coldPerSec: (coldMs.length * 1000) / coldTotal,
     warmPerSec: (warmMs.length * 1000) / warmTotal,
     coldCpuMs: meter && coldCpu / coldMs.length,
@@ -91,5 +129,11 @@ const cpu = (ms?: number) => (ms === undefined ? "-" : ms.toFixed(1));
 
 export const summarizeGrading = (b: GradingBench) => [
   ["cold bwrap + python3 -I -m unittest (floor)", median(b.coldMs), b.coldPerSec, 1, cpu(b.coldCpuMs)],
-  ["warm: zygote sandbox per job, tests in a long-lived runner", median(b.warmMs), b.warmPerSec, b.warmPerSec / b.coldPerSec, cpu(b.warmCpuMs)],
+  [
+    "warm: zygote sandbox per job, tests in a long-lived runner",
+    median(b.warmMs),
+    b.warmPerSec,
+    b.warmPerSec / b.coldPerSec,
+    cpu(b.warmCpuMs),
+  ],
 ];

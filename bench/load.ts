@@ -1,7 +1,7 @@
 // A small closed-loop HTTP load driver: `connections` loops, each sending the next request
 // as soon as the previous answered, for `seconds`. Every response's status is checked, so a
 // failing run can never report good throughput.
-import { percentile, median } from "./stats";
+import { median, percentile } from "./stats";
 
 export interface LoadResult {
   requests: number;
@@ -12,28 +12,26 @@ export interface LoadResult {
   p99Ms: number;
 }
 
-export async function load(
-  seconds: number,
-  connections: number,
-  send: (i: number) => Promise<boolean>,
-): Promise<LoadResult> {
+export async function load(seconds: number, connections: number, send: (i: number) => Promise<boolean>): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async (_, c) => {
-    for (let i = c; performance.now() < end; i += connections) {
-      const t0 = performance.now();
-      let ok = false;
-      try {
-        ok = await send(i);
-      } catch {
-        ok = false;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      for (let i = c; performance.now() < end; i += connections) {
+        const t0 = performance.now();
+        let ok = false;
+        try {
+          ok = await send(i);
+        } catch {
+          ok = false;
+        }
+        latencies.push(performance.now() - t0);
+        if (!ok) errors++;
       }
-      latencies.push(performance.now() - t0);
-      if (!ok) errors++;
-    }
-  }));
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   return {
     requests: latencies.length,
@@ -46,7 +44,12 @@ export async function load(
 }
 
 export const row = (name: string, r: LoadResult, floor?: LoadResult) => [
-  name, r.perSecond, r.medianMs, r.p95Ms, r.p99Ms, `${((100 * r.errors) / Math.max(1, r.requests)).toFixed(2)}%`,
+  name,
+  r.perSecond,
+  r.medianMs,
+  r.p95Ms,
+  r.p99Ms,
+  `${((100 * r.errors) / Math.max(1, r.requests)).toFixed(2)}%`,
   floor ? `${(r.perSecond / floor.perSecond).toFixed(2)}×` : "",
 ];
 

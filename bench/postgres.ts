@@ -3,19 +3,30 @@
 // lanes, DATABASE_MAX_IN_FLIGHT = 10 per connection) and once without the bound (0: one
 // plain postgres.js pool, as before), each on its own scratch database. Steady means the
 // last window is about as fast as the first.
-import { benchScratch } from "./scratch";
-import { freePort, startWeb } from "../tests/helpers/processes";
-import { createDb } from "../src/db/client";
+
 import { readFileSync } from "node:fs";
+import { createDb } from "../src/db/client";
+import { freePort, startWeb } from "../tests/helpers/processes";
+import { benchScratch } from "./scratch";
 import { percentile, table } from "./stats";
 
 const WINDOW_S = 10;
 /** users whose graded submission is read over and over */
 const USERS = 200;
 
-interface Sample { at: number; ms: number; ok: boolean }
+interface Sample {
+  at: number;
+  ms: number;
+  ok: boolean;
+}
 
-export interface Window { from: number; perSecond: number; p99Ms: number; errors: number; cpuUsPerRequest: number }
+export interface Window {
+  from: number;
+  perSecond: number;
+  p99Ms: number;
+  errors: number;
+  cpuUsPerRequest: number;
+}
 
 /** CPU time (ms) a process has used so far, from /proc (NaN where there is none). */
 function cpuMs(pid: number): number {
@@ -35,11 +46,12 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
   const url = `http://127.0.0.1:${port}`;
   try {
     const list = (await (await fetch(`${url}/api/assignments`)).json()) as { id: number }[];
-    const post = (code: string, cookie?: string) => fetch(`${url}/api/assignments/${list[1]!.id}/submissions`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify({ code }),
-    });
+    const post = (code: string, cookie?: string) =>
+      fetch(`${url}/api/assignments/${list[1]!.id}/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ code }),
+      });
     const readers: { cookie: string; id: number }[] = [];
     for (let u = 0; u < USERS; u++) {
       const res = await post(`print(${u}) # ${Math.random()}`);
@@ -56,28 +68,30 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
     const ticker = setInterval(() => cpu.push(cpuMs(web.proc.pid)), WINDOW_S * 1000);
     const started = performance.now();
     const end = started + seconds * 1000;
-    await Promise.all(Array.from({ length: connections }, async (_, c) => {
-      for (let i = c; performance.now() < end; i += connections) {
-        const t0 = performance.now();
-        let ok = false;
-        try {
-          if (i % 5 === 4) {
-            const res = await post(`def f():\n    return ${i} # ${Math.random()}\n`);
-            await res.arrayBuffer();
-            ok = res.status === 202;
-          } else {
-            const r = readers[i % USERS]!;
-            const res = await fetch(`${url}/api/submissions/${r.id}`, { headers: { cookie: r.cookie } });
-            await res.arrayBuffer();
-            ok = res.status === 200;
+    await Promise.all(
+      Array.from({ length: connections }, async (_, c) => {
+        for (let i = c; performance.now() < end; i += connections) {
+          const t0 = performance.now();
+          let ok = false;
+          try {
+            if (i % 5 === 4) {
+              const res = await post(`def f():\n    return ${i} # ${Math.random()}\n`);
+              await res.arrayBuffer();
+              ok = res.status === 202;
+            } else {
+              const r = readers[i % USERS]!;
+              const res = await fetch(`${url}/api/submissions/${r.id}`, { headers: { cookie: r.cookie } });
+              await res.arrayBuffer();
+              ok = res.status === 200;
+            }
+          } catch {
+            ok = false;
           }
-        } catch {
-          ok = false;
+          const t1 = performance.now();
+          samples.push({ at: t1 - started, ms: t1 - t0, ok });
         }
-        const t1 = performance.now();
-        samples.push({ at: t1 - started, ms: t1 - t0, ok });
-      }
-    }));
+      }),
+    );
     clearInterval(ticker);
     // The last tick can fall just after the loops end: read the last window's end now.
     while (cpu.length < Math.floor(seconds / WINDOW_S) + 1) cpu.push(cpuMs(web.proc.pid));
@@ -95,7 +109,12 @@ function windows(samples: Sample[], seconds: number, cpu: number[]): Window[] {
     out.push({
       from,
       perSecond: inside.length / WINDOW_S,
-      p99Ms: inside.length ? percentile(inside.map((s) => s.ms), 99) : NaN,
+      p99Ms: inside.length
+        ? percentile(
+            inside.map((s) => s.ms),
+            99,
+          )
+        : NaN,
       errors: inside.filter((s) => !s.ok).length,
       cpuUsPerRequest: (1000 * (cpu[out.length + 1]! - cpu[out.length]!)) / inside.length,
     });
@@ -126,17 +145,21 @@ export async function benchDriver(seconds: number, concurrency: number): Promise
       const tick = () => {
         const now = { at: performance.now(), count, cpu: process.cpuUsage() };
         const n = now.count - last.count;
-        out.push({ perSecond: n / ((now.at - last.at) / 1000),
-          cpuUs: (now.cpu.user + now.cpu.system - last.cpu.user - last.cpu.system) / n });
+        out.push({
+          perSecond: n / ((now.at - last.at) / 1000),
+          cpuUs: (now.cpu.user + now.cpu.system - last.cpu.user - last.cpu.system) / n,
+        });
         last = now;
       };
       const ticker = setInterval(tick, WINDOW_S * 1000);
-      await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
-        for (let i = c; performance.now() < end; i += concurrency) {
-          await db.$client.unsafe("select * from submissions where id = $1::int", [first + (i % 1000)], { prepare: true });
-          count++;
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async (_, c) => {
+          for (let i = c; performance.now() < end; i += concurrency) {
+            await db.$client.unsafe("select * from submissions where id = $1::int", [first + (i % 1000)], { prepare: true });
+            count++;
+          }
+        }),
+      );
       clearInterval(ticker);
       if (out.length < Math.floor(seconds / WINDOW_S)) tick(); // the last window ended with the loops
       await db.$client.end();
@@ -158,16 +181,27 @@ export async function benchPostgres(seconds: number, connections: number, poolSi
   const pool = { DATABASE_POOL_SIZE: String(poolSize) };
   const without = await runMix(seconds, connections, { ...pool, DATABASE_MAX_IN_FLIGHT: "0" });
   const bounded = await runMix(seconds, connections, pool);
-  const rows: (string | number)[][] = [["window", "plain pool req/s", "p99 ms", "web CPU µs/req", "errors",
-    "bounded lanes req/s", "p99 ms", "web CPU µs/req", "errors"]];
+  const rows: (string | number)[][] = [
+    ["window", "plain pool req/s", "p99 ms", "web CPU µs/req", "errors", "bounded lanes req/s", "p99 ms", "web CPU µs/req", "errors"],
+  ];
   const cells = (w: Window) => [w.perSecond, w.p99Ms, Number.isNaN(w.cpuUsPerRequest) ? "" : w.cpuUsPerRequest, String(w.errors)];
   without.forEach((w, i) => {
     rows.push([`${w.from}–${w.from + WINDOW_S} s`, ...cells(w), ...cells(bounded[i]!)]);
   });
   const drift = (ws: Window[], f: (w: Window) => number) => `${((100 * f(ws.at(-1)!)) / f(ws[0]!)).toFixed(0)}%`;
-  const perSecond = (w: Window) => w.perSecond, perRequest = (w: Window) => w.cpuUsPerRequest;
-  rows.push(["last ÷ first", drift(without, perSecond), "", drift(without, perRequest), "",
-    drift(bounded, perSecond), "", drift(bounded, perRequest), ""]);
+  const perSecond = (w: Window) => w.perSecond,
+    perRequest = (w: Window) => w.cpuUsPerRequest;
+  rows.push([
+    "last ÷ first",
+    drift(without, perSecond),
+    "",
+    drift(without, perRequest),
+    "",
+    drift(bounded, perSecond),
+    "",
+    drift(bounded, perRequest),
+    "",
+  ]);
   return table(rows);
 }
 

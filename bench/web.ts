@@ -1,9 +1,10 @@
 // Web scenarios: the assignment page (against bare Bun.serve with the same bytes), the same
 // page for first visits (no cookie) against returning users, and POSTing submissions,
 // through a real web process on a scratch database.
-import { benchScratch } from "./scratch";
+
 import { freePort, startWeb } from "../tests/helpers/processes";
-import { HEADER, load, row, type LoadResult } from "./load";
+import { HEADER, type LoadResult, load, row } from "./load";
+import { benchScratch } from "./scratch";
 import { median, table } from "./stats";
 
 const ROUNDS = 10;
@@ -23,8 +24,12 @@ async function alternate(seconds: number, connections: number, floor: () => Prom
     const requests = rs.reduce((n, r) => n + r.requests, 0);
     const elapsed = rs.reduce((t, r) => t + r.requests / r.perSecond, 0);
     return {
-      requests, errors: rs.reduce((n, r) => n + r.errors, 0), perSecond: requests / elapsed,
-      medianMs: median(rs.map((r) => r.medianMs)), p95Ms: median(rs.map((r) => r.p95Ms)), p99Ms: median(rs.map((r) => r.p99Ms)),
+      requests,
+      errors: rs.reduce((n, r) => n + r.errors, 0),
+      perSecond: requests / elapsed,
+      medianMs: median(rs.map((r) => r.medianMs)),
+      p95Ms: median(rs.map((r) => r.p95Ms)),
+      p99Ms: median(rs.map((r) => r.p99Ms)),
     };
   };
   return { floorRun: combine(runs[0]), pageRun: combine(runs[1]), ratios: runs[1].map((p, i) => p.perSecond / runs[0][i]!.perSecond) };
@@ -51,16 +56,20 @@ export async function benchWeb(seconds: number, connections: number): Promise<st
       if (name !== "date" && name !== "content-length") headers[name] = value;
     });
     floor = Bun.spawn(["bun", "bench/floor-server.ts"], {
-      env: { ...process.env, PORT: String(floorPort), FLOOR_HEADERS: JSON.stringify(headers) }, stdin: new Blob([bytes]), stdout: "pipe",
+      env: { ...process.env, PORT: String(floorPort), FLOOR_HEADERS: JSON.stringify(headers) },
+      stdin: new Blob([bytes]),
+      stdout: "pipe",
     });
     await Bun.sleep(500);
 
     // The same request both ways (cookie sent, body read), so the driver's share is the same.
-    const get = (address: string, headers: Record<string, string> = { cookie }) => async () => {
-      const res = await fetch(address, { headers });
-      await res.arrayBuffer();
-      return res.status === 200;
-    };
+    const get =
+      (address: string, headers: Record<string, string> = { cookie }) =>
+      async () => {
+        const res = await fetch(address, { headers });
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
     const { floorRun, pageRun, ratios } = await alternate(seconds, connections, get(`http://127.0.0.1:${floorPort}/`), get(page));
     // Crawlers and scripts: no cookie, so each request is a new visitor (a new id and cookie).
     const firstVisits = await alternate(seconds, connections, get(page), get(page, {}));
@@ -75,7 +84,8 @@ export async function benchWeb(seconds: number, connections: number): Promise<st
       await res.arrayBuffer();
       return res.status === 202;
     });
-    return table([HEADER,
+    return table([
+      HEADER,
       row(`bare Bun.serve, same ${bytes.length} bytes and headers (floor)`, floorRun),
       row(`assignment page, returning user (rounds ${spread(ratios)})`, pageRun, floorRun),
       row("assignment page, returning user (floor of the next row)", firstVisits.floorRun),

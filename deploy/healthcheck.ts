@@ -20,7 +20,10 @@ async function grader(): Promise<boolean> {
   const { anyAlive, registeredWorkers } = await import("../src/queue/workers");
   const keys = makeKeys(process.env.REDIS_PREFIX ?? "pp:");
   const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379", {
-    lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: TIMEOUT_MS,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: TIMEOUT_MS,
   });
   redis.on("error", () => {});
   try {

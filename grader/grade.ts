@@ -3,8 +3,8 @@
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import type { Config } from "../src/config";
-import type { Outcome, TestResult } from "../src/submissions/status";
 import { readLines } from "../src/lib/lines";
+import type { Outcome, TestResult } from "../src/submissions/status";
 import { HARNESS_DIR, type SandboxSpec } from "./sandbox";
 
 export interface GradeResult {
@@ -29,7 +29,10 @@ export class Runner {
   private lines?: AsyncIterator<string>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private config: Config, private sandbox: SandboxSpec) {}
+  constructor(
+    private config: Config,
+    private sandbox: SandboxSpec,
+  ) {}
 
   get uids(): number[] {
     return this.sandbox.slots.map((s) => s.uid);
@@ -56,11 +59,13 @@ export class Runner {
       stderr: "pipe",
       env: {},
     });
-    server.stdin.write(JSON.stringify({
-      sandbox,
-      wallSeconds: config.grading.wallSeconds,
-      outputCap: config.grading.outputBytes,
-    }) + "\n");
+    server.stdin.write(
+      JSON.stringify({
+        sandbox,
+        wallSeconds: config.grading.wallSeconds,
+        outputCap: config.grading.outputBytes,
+      }) + "\n",
+    );
     server.stdin.flush();
     this.server = server;
     this.lines = readLines(server.stdout);

@@ -19,7 +19,9 @@ try {
 let mode = config.sandbox;
 if (mode !== "rlimit" && !(await bwrapWorks(config))) {
   if (mode === "bwrap") {
-    ctx.log.error("GRADER_SANDBOX=bwrap but bubblewrap cannot start a sandbox here (install the bubblewrap package, or allow unprivileged user namespaces).");
+    ctx.log.error(
+      "GRADER_SANDBOX=bwrap but bubblewrap cannot start a sandbox here (install the bubblewrap package, or allow unprivileged user namespaces).",
+    );
     process.exit(1);
   }
   mode = "rlimit";

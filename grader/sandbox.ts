@@ -5,7 +5,15 @@
 import { chownSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config, SandboxMode } from "../src/config";
-import { createSlotCgroup, detectCgroups, ownOomCounter, removeSlotCgroup, sweepStaleCgroups, type CgroupMode, type SlotCgroup } from "./cgroup";
+import {
+  type CgroupMode,
+  createSlotCgroup,
+  detectCgroups,
+  ownOomCounter,
+  removeSlotCgroup,
+  type SlotCgroup,
+  sweepStaleCgroups,
+} from "./cgroup";
 
 export const HARNESS_DIR = join(import.meta.dir, "harness");
 const MiB = 1024 * 1024;
@@ -40,7 +48,9 @@ export const MAX_SANDBOX_UID = 2 ** 31 - 2;
 export function slotUids(config: Config, pid = process.pid): number[] {
   const first = config.grading.slotUidBase + pid * SLOTS;
   if (first + SLOTS - 1 > MAX_SANDBOX_UID) {
-    throw new Error(`GRADER_UID_BASE ${config.grading.slotUidBase} + ${SLOTS} x pid ${pid} gives job uids above ${MAX_SANDBOX_UID}, which bubblewrap cannot map: lower GRADER_UID_BASE`);
+    throw new Error(
+      `GRADER_UID_BASE ${config.grading.slotUidBase} + ${SLOTS} x pid ${pid} gives job uids above ${MAX_SANDBOX_UID}, which bubblewrap cannot map: lower GRADER_UID_BASE`,
+    );
   }
   return Array.from({ length: SLOTS }, (_, i) => first + i);
 }
@@ -71,9 +81,8 @@ export function privilege(): Privilege {
 
 function bwrapArgv(command: string[], binds: string[] = [], uid?: number): string[] {
   const root = privilege() === "root";
-  const asUser = !root && uid !== undefined && process.getuid?.() === 0
-    ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"]
-    : [];
+  const asUser =
+    !root && uid !== undefined && process.getuid?.() === 0 ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"] : [];
   return [
     ...asUser,
     "bwrap",
@@ -83,22 +92,45 @@ function bwrapArgv(command: string[], binds: string[] = [], uid?: number): strin
     "--die-with-parent",
     "--new-session",
     "--clearenv",
-    "--ro-bind", "/usr", "/usr",
-    "--symlink", "usr/lib", "/lib",
-    "--symlink", "usr/lib64", "/lib64",
-    "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc",
-    "--dev", "/dev",
-    "--size", String(MiB), "--tmpfs", "/dev/shm", // each job mounts its own over these
-    "--size", String(MiB), "--tmpfs", "/tmp",
+    "--ro-bind",
+    "/usr",
+    "/usr",
+    "--symlink",
+    "usr/lib",
+    "/lib",
+    "--symlink",
+    "usr/lib64",
+    "/lib64",
+    "--symlink",
+    "usr/bin",
+    "/bin",
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--size",
+    String(MiB),
+    "--tmpfs",
+    "/dev/shm", // each job mounts its own over these
+    "--size",
+    String(MiB),
+    "--tmpfs",
+    "/tmp",
     // /dev's tmpfs is owned by the sandbox's uid in a user namespace: read-only, or one job
     // could leave files (or change /dev/stdout and friends) for the next.
-    "--remount-ro", "/dev",
-    "--ro-bind", HARNESS_DIR, "/harness",
+    "--remount-ro",
+    "/dev",
+    "--ro-bind",
+    HARNESS_DIR,
+    "/harness",
     ...binds,
-    "--remount-ro", "/", // the root tmpfs too: a job's /tmp and /dev/shm are its only writable places
-    "--chdir", "/tmp",
-    "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+    "--remount-ro",
+    "/", // the root tmpfs too: a job's /tmp and /dev/shm are its only writable places
+    "--chdir",
+    "/tmp",
+    "--setenv",
+    "PYTHONDONTWRITEBYTECODE",
+    "1",
     ...ZYGOTE_CAPS.flatMap((cap) => ["--cap-add", cap]),
     ...command,
   ];

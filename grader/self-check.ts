@@ -5,7 +5,8 @@ import type { Runner } from "./grade";
 
 const SAMPLE = {
   source: "def add(a, b):\n    return a + b\n",
-  tests: "import unittest\nfrom solution import add\n\n\nclass TestAdd(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n",
+  tests:
+    "import unittest\nfrom solution import add\n\n\nclass TestAdd(unittest.TestCase):\n    def test_add(self):\n        self.assertEqual(add(2, 3), 5)\n",
 };
 
 /** Undefined when the sandbox grades the sample as passed, else why not, in words. */

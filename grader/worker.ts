@@ -2,13 +2,13 @@
 import { hostname } from "node:os";
 import type Redis from "ioredis";
 import type { Context } from "../src/context";
-import { dedicatedClient } from "../src/queue/redis";
-import { publishChange, publishQueueMoved } from "../src/queue/queue";
-import { ack, beat, deadLetter, deregister, leftover, lostJobs, reclaimDeadWorkers, requeueLost, take } from "../src/queue/workers";
-import { recordGraded } from "../src/queue/stats";
-import { finalRow, markError, recordResult, startGrading, stalePending } from "../src/submissions/results";
-import { changeOf } from "../src/submissions/view-model";
 import type { SubmissionRow } from "../src/db/schema";
+import { publishChange, publishQueueMoved } from "../src/queue/queue";
+import { dedicatedClient } from "../src/queue/redis";
+import { recordGraded } from "../src/queue/stats";
+import { ack, beat, deadLetter, deregister, leftover, lostJobs, reclaimDeadWorkers, requeueLost, take } from "../src/queue/workers";
+import { finalRow, markError, recordResult, stalePending, startGrading } from "../src/submissions/results";
+import { changeOf } from "../src/submissions/view-model";
 import { GraderFailure, type Runner } from "./grade";
 
 const BLOCK_SECONDS = 2;
@@ -23,7 +23,10 @@ export class Worker {
   private stopping = false;
   private timers: ReturnType<typeof setInterval>[] = [];
 
-  constructor(private ctx: Context, private runner: Runner) {
+  constructor(
+    private ctx: Context,
+    private runner: Runner,
+  ) {
     this.blocking = dedicatedClient(ctx.config.redisUrl);
   }
 
@@ -129,7 +132,11 @@ export class Worker {
     const ms = performance.now() - started;
     await recordGraded(ctx.redis, ctx.keys, this.id, outcome, ms).catch(() => {});
     ctx.log.info("graded", {
-      worker: this.id, id, outcome, ms: Math.round(ms), processed: this.processed,
+      worker: this.id,
+      id,
+      outcome,
+      ms: Math.round(ms),
+      processed: this.processed,
     });
   }
 
@@ -149,17 +156,21 @@ export class Worker {
   private every(ms: number, what: string, task: () => Promise<void>): void {
     let running = false;
     let failing = false;
-    this.timers.push(setInterval(() => {
-      if (running) return;
-      running = true;
-      task().then(
-        () => (failing = false),
-        (e) => {
-          if (!failing) this.ctx.log.warn(`${what} failed`, { error: String(e) });
-          failing = true;
-        },
-      ).finally(() => (running = false));
-    }, ms));
+    this.timers.push(
+      setInterval(() => {
+        if (running) return;
+        running = true;
+        task()
+          .then(
+            () => (failing = false),
+            (e) => {
+              if (!failing) this.ctx.log.warn(`${what} failed`, { error: String(e) });
+              failing = true;
+            },
+          )
+          .finally(() => (running = false));
+      }, ms),
+    );
   }
 
   /** Reaper (Redis only, cheap, every beat): the jobs of a grader whose heartbeat expired go back to the queue. */

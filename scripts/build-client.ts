@@ -2,8 +2,9 @@
 // writes public/build/manifest.json ({"editor.js": "editor-<hash>.js"}), which the pages
 // read to reference the current file. Runs on every `bun install` (postinstall), and
 // `bun run build:client` runs it by hand.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+
 import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BunPlugin } from "bun";
 

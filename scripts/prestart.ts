@@ -1,8 +1,9 @@
 // Before the web server starts: services answering, migrations applied, assignments loaded.
+
+import { syncAssignments } from "../src/assignments/sync";
 import { configOrExit } from "../src/config";
 import { createDb } from "../src/db/client";
 import { runMigrations } from "../src/db/migrate";
-import { syncAssignments } from "../src/assignments/sync";
 import { ensureServices } from "./services";
 
 const config = configOrExit();

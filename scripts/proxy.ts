@@ -6,8 +6,9 @@
 //   PROXY_PORT      port nginx listens on [8080]
 //   WEB_UPSTREAMS   web processes, "host:port,host:port" [127.0.0.1:$PORT, PORT default 7800]
 //   PROXY_DATA_DIR  rendered config, pid, temp files and cache [.data/nginx]
-import { chmodSync, closeSync, existsSync, openSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
 import { lookup } from "node:dns/promises";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 
@@ -36,11 +37,15 @@ function portNumber(name: string, raw: string): number {
 export function proxySettings(env: Env = process.env): ProxySettings {
   const port = portNumber("PROXY_PORT", env.PROXY_PORT || "8080");
   const list = env.WEB_UPSTREAMS || `127.0.0.1:${env.PORT || "7800"}`;
-  const upstreams = list.split(",").map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d+)$/.exec(entry);
-    if (!m) throw new ProxyConfigError(`WEB_UPSTREAMS must be a comma-separated list of host:port, got "${entry}".`);
-    return { host: m[1]!, port: portNumber("WEB_UPSTREAMS", m[2]!) };
-  });
+  const upstreams = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d+)$/.exec(entry);
+      if (!m) throw new ProxyConfigError(`WEB_UPSTREAMS must be a comma-separated list of host:port, got "${entry}".`);
+      return { host: m[1]!, port: portNumber("WEB_UPSTREAMS", m[2]!) };
+    });
   if (upstreams.length === 0) throw new ProxyConfigError("WEB_UPSTREAMS must name at least one host:port.");
   return { port, upstreams, dataDir: resolve(ROOT, env.PROXY_DATA_DIR || ".data/nginx") };
 }
@@ -53,12 +58,18 @@ function workerUser(): string | undefined {
   return /^nogroup:/m.test(readFileSync("/etc/group", "utf8")) ? "nobody nogroup" : "nobody";
 }
 
-export function renderConfig(s: ProxySettings, opts: { brotli: boolean; user?: string; accessLog?: string }, template = readFileSync(TEMPLATE, "utf8")): string {
-  if (s.dataDir.includes('"')) throw new ProxyConfigError('PROXY_DATA_DIR may not contain a double quote.');
+export function renderConfig(
+  s: ProxySettings,
+  opts: { brotli: boolean; user?: string; accessLog?: string },
+  template = readFileSync(TEMPLATE, "utf8"),
+): string {
+  if (s.dataDir.includes('"')) throw new ProxyConfigError("PROXY_DATA_DIR may not contain a double quote.");
   const values: Record<string, string> = {
     USER: opts.user ? `user ${opts.user};` : "# not started as root: the workers run as the current user",
     DATA: s.dataDir,
-    MODULES: opts.brotli ? `load_module ${BROTLI_MODULE};` : "# brotli: module not installed (apt-get install libnginx-mod-http-brotli-filter)",
+    MODULES: opts.brotli
+      ? `load_module ${BROTLI_MODULE};`
+      : "# brotli: module not installed (apt-get install libnginx-mod-http-brotli-filter)",
     BROTLI: opts.brotli
       ? "brotli on;\n    brotli_comp_level 5;\n    brotli_min_length 256;\n    brotli_types text/css text/javascript application/javascript application/json application/manifest+json image/svg+xml text/plain text/xml application/xml;"
       : "# brotli: not available in this nginx",
@@ -114,7 +125,10 @@ export function prepare(s: ProxySettings, nginx: string): string {
   }
   const config = join(s.dataDir, "nginx.conf");
   writeFileSync(config, renderConfig(s, { brotli: existsSync(BROTLI_MODULE), user: workerUser(), accessLog: accessLog(s.dataDir) }));
-  const test = Bun.spawnSync([nginx, "-t", "-q", "-e", "stderr", "-p", `${s.dataDir}/`, "-c", config], { stdout: "inherit", stderr: "pipe" });
+  const test = Bun.spawnSync([nginx, "-t", "-q", "-e", "stderr", "-p", `${s.dataDir}/`, "-c", config], {
+    stdout: "inherit",
+    stderr: "pipe",
+  });
   if (test.exitCode !== 0) throw new ProxyConfigError(`nginx rejected ${config}:\n${test.stderr.toString().trim()}`);
   return config;
 }
@@ -138,7 +152,14 @@ function hostnames(s: ProxySettings): string[] {
 }
 
 async function resolveAll(names: string[]): Promise<string> {
-  const found = await Promise.all(names.map((h) => lookup(h, { all: true }).then((a) => a.map((x) => x.address).sort(), () => [])));
+  const found = await Promise.all(
+    names.map((h) =>
+      lookup(h, { all: true }).then(
+        (a) => a.map((x) => x.address).sort(),
+        () => [],
+      ),
+    ),
+  );
   return JSON.stringify(found);
 }
 
@@ -168,14 +189,17 @@ async function main(): Promise<number> {
   // answer for a hostname changes (a reload re-resolves; open connections are kept).
   const names = hostnames(s);
   let known = await resolveAll(names);
-  const timer = names.length === 0 ? undefined : setInterval(async () => {
-    const now = await resolveAll(names);
-    if (now !== known && proc.exitCode === null) {
-      known = now;
-      console.error("proxy: upstream addresses changed, reloading nginx");
-      proc.kill("SIGHUP");
-    }
-  }, DNS_REFRESH_MS);
+  const timer =
+    names.length === 0
+      ? undefined
+      : setInterval(async () => {
+          const now = await resolveAll(names);
+          if (now !== known && proc.exitCode === null) {
+            known = now;
+            console.error("proxy: upstream addresses changed, reloading nginx");
+            proc.kill("SIGHUP");
+          }
+        }, DNS_REFRESH_MS);
   const code = await proc.exited;
   clearInterval(timer);
   return code;

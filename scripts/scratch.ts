@@ -1,10 +1,11 @@
 // A private database (migrated, assignments loaded) and Redis key prefix, for one test
 // or benchmark run, so runs never collide; drop() removes both.
-import postgres from "postgres";
+
 import Redis from "ioredis";
+import postgres from "postgres";
+import { syncAssignments } from "../src/assignments/sync";
 import { createDb } from "../src/db/client";
 import { runMigrations } from "../src/db/migrate";
-import { syncAssignments } from "../src/assignments/sync";
 
 export interface Scratch {
   databaseUrl: string;
@@ -13,7 +14,8 @@ export interface Scratch {
 }
 
 export async function createScratch(
-  kind: string, base: { databaseUrl: string; redisUrl: string; assignmentsDir: string },
+  kind: string,
+  base: { databaseUrl: string; redisUrl: string; assignmentsDir: string },
 ): Promise<Scratch> {
   const runId = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const dbName = `pp_${kind}_${runId}`;

@@ -2,10 +2,10 @@
 // Docker Compose where a Docker engine runs it, else (or when that fails) the locally
 // installed server binaries with their data under .data/; otherwise stops with a sentence
 // saying what was tried, why each failed, and what to install.
-import { existsSync, mkdirSync, readdirSync, chownSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import postgres from "postgres";
 import Redis from "ioredis";
+import postgres from "postgres";
 import type { Config } from "../src/config";
 
 const ROOT = join(import.meta.dir, "..");
@@ -89,8 +89,23 @@ function startLocalRedis(port: string): string | undefined {
   if (!Bun.which("redis-server")) return "no redis-server on PATH";
   const dir = join(DATA, "redis");
   mkdirSync(dir, { recursive: true });
-  const started = ok(["redis-server", "--port", port, "--bind", "127.0.0.1", "--dir", dir, "--daemonize", "yes",
-    "--save", "", "--appendonly", "no", "--logfile", join(dir, "redis.log")]);
+  const started = ok([
+    "redis-server",
+    "--port",
+    port,
+    "--bind",
+    "127.0.0.1",
+    "--dir",
+    dir,
+    "--daemonize",
+    "yes",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--logfile",
+    join(dir, "redis.log"),
+  ]);
   return started ? undefined : `redis-server could not start on port ${port} (see ${join(dir, "redis.log")})`;
 }
 
@@ -146,18 +161,38 @@ async function start(s: Service): Promise<string | undefined> {
 /** Returns when both answer; otherwise exits with a sentence saying what was tried and what to install. */
 export async function ensureServices(config: Pick<Config, "databaseUrl" | "redisUrl">): Promise<void> {
   const services: Service[] = [
-    { name: "PostgreSQL", url: new URL(config.databaseUrl), problem: () => pgProblem(config.databaseUrl), compose: "postgres",
-      startLocal: startLocalPostgres, defaultPort: "5432", install: "apt-get install postgresql", variable: "DATABASE_URL", seconds: 30 },
-    { name: "Redis", url: new URL(config.redisUrl), problem: () => redisProblem(config.redisUrl), compose: "redis",
-      startLocal: startLocalRedis, defaultPort: "6379", install: "apt-get install redis-server", variable: "REDIS_URL", seconds: 15 },
+    {
+      name: "PostgreSQL",
+      url: new URL(config.databaseUrl),
+      problem: () => pgProblem(config.databaseUrl),
+      compose: "postgres",
+      startLocal: startLocalPostgres,
+      defaultPort: "5432",
+      install: "apt-get install postgresql",
+      variable: "DATABASE_URL",
+      seconds: 30,
+    },
+    {
+      name: "Redis",
+      url: new URL(config.redisUrl),
+      problem: () => redisProblem(config.redisUrl),
+      compose: "redis",
+      startLocal: startLocalRedis,
+      defaultPort: "6379",
+      install: "apt-get install redis-server",
+      variable: "REDIS_URL",
+      seconds: 15,
+    },
   ];
   for (const s of services) {
     const problem = await s.problem();
     if (problem === undefined) continue;
     const tried = await start(s);
     if (tried === undefined) continue;
-    console.error(`${s.name} does not answer at ${s.url.host} (${problem}). Tried: ${tried}. `
-      + `Install it (${s.install}) or Docker, or set ${s.variable} to a running server.`);
+    console.error(
+      `${s.name} does not answer at ${s.url.host} (${problem}). Tried: ${tried}. ` +
+        `Install it (${s.install}) or Docker, or set ${s.variable} to a running server.`,
+    );
     process.exit(1);
   }
 }

@@ -1,36 +1,37 @@
 // Builds the web app (no listen): tests call app.handle(new Request(...)).
 import { Elysia } from "elysia";
-import type { Context } from "./context";
+import { errorPage } from "../views/pages";
 import { assignmentApi } from "./assignments/routes";
+import type { Context } from "./context";
 import { healthRoutes } from "./health";
+import { VerifiedCookies } from "./identity/cookie";
+import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
 import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
-import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
 import { Assets } from "./pages/assets";
 import { publicFiles } from "./pages/public-files";
 import { pageRoutes } from "./pages/routes";
 import { WarmPages } from "./pages/warm";
-import { VerifiedCookies } from "./identity/cookie";
 import { requestGuard } from "./security/guard";
 import { methodTable, wrongMethod } from "./security/methods";
 import type { EventHub } from "./submissions/hub";
 import { submissionApi } from "./submissions/routes";
-import { errorPage } from "../views/pages";
 
 /** Errors as JSON for the API, else as a page linking the app's assets. */
-const errorResponder = (assets: Assets) => (request: Request, status: number, message: string, headers: Record<string, string> = {}) => {
-  const path = new URL(request.url).pathname;
-  if (path.startsWith("/api/") || path === "/health") {
-    return Response.json({ error: message }, { status, headers });
-  }
-  return new Response(errorPage(status, message, 0, assets.page()), {
-    status,
-    headers: { "content-type": "text/html; charset=utf-8", ...headers },
-  });
-};
+const errorResponder =
+  (assets: Assets) =>
+  (request: Request, status: number, message: string, headers: Record<string, string> = {}) => {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith("/api/") || path === "/health") {
+      return Response.json({ error: message }, { status, headers });
+    }
+    return new Response(errorPage(status, message, 0, assets.page()), {
+      status,
+      headers: { "content-type": "text/html; charset=utf-8", ...headers },
+    });
+  };
 
-const warmPages = (ctx: Context) =>
-  new WarmPages(ctx, new VerifiedCookies(ctx.config.sessionSecrets), new Assets(ctx.config.production));
+const warmPages = (ctx: Context) => new WarmPages(ctx, new VerifiedCookies(ctx.config.sessionSecrets), new Assets(ctx.config.production));
 
 export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(), warm = warmPages(ctx)) {
   const allowed = methodTable(() => app.routes);
@@ -47,7 +48,8 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
       }
       if (code === "PARSE") return errorResponse(request, 400, "The request body could not be read.");
       // Route params are checked by schema (idParams): a malformed id names nothing.
-      if (code === "VALIDATION" && error.type === "params") return errorResponse(request, 404, "There is nothing at this address: it was not found.");
+      if (code === "VALIDATION" && error.type === "params")
+        return errorResponse(request, 404, "There is nothing at this address: it was not found.");
       if (code === "VALIDATION") return errorResponse(request, 422, "The request is not valid.");
       ctx.log.error("unhandled error", { path: new URL(request.url).pathname, error: String(error), stack: (error as Error)?.stack });
       return errorResponse(request, 500, "Something went wrong on our side. Please try again.");

@@ -1,12 +1,12 @@
 // The process's connections and settings, created once and passed explicitly.
 import type Redis from "ioredis";
-import type { Config } from "./config";
-import { createDb, type Db } from "./db/client";
-import { makeKeys, type Keys } from "./queue/keys";
-import { commandClient } from "./queue/redis";
-import { createLogger, type Logger } from "./lib/log";
 import { AssignmentCatalog } from "./cache/catalog";
 import { UserCache } from "./cache/users";
+import type { Config } from "./config";
+import { createDb, type Db } from "./db/client";
+import { createLogger, type Logger } from "./lib/log";
+import { type Keys, makeKeys } from "./queue/keys";
+import { commandClient } from "./queue/redis";
 
 export interface Context {
   config: Config;
@@ -22,7 +22,13 @@ export interface Context {
 
 export function createContext(config: Config, role: string): Context {
   const stats = { queries: 0 };
-  const { db, sql } = createDb(config.databaseUrl, config.database.poolSize, () => stats.queries++, config.database.maxInFlight, config.database.queueWaitMs);
+  const { db, sql } = createDb(
+    config.databaseUrl,
+    config.database.poolSize,
+    () => stats.queries++,
+    config.database.maxInFlight,
+    config.database.queueWaitMs,
+  );
   return {
     config,
     db,

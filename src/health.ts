@@ -6,10 +6,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number) =>
 
 export const healthRoutes = (ctx: Context) =>
   new Elysia().get("/health", async ({ set }) => {
-    const checks = await Promise.allSettled([
-      withTimeout(ctx.sql`select 1`, 2000),
-      withTimeout(ctx.redis.ping(), 2000),
-    ]);
+    const checks = await Promise.allSettled([withTimeout(ctx.sql`select 1`, 2000), withTimeout(ctx.redis.ping(), 2000)]);
     const [pg, redis] = checks.map((c) => c.status === "fulfilled");
     if (pg && redis) return { status: "ok" };
     set.status = 503;

@@ -1,10 +1,11 @@
 // The web process (`bun run start`): listen, and shut down gracefully.
+
+import { createHandler } from "./app";
 import { configOrExit } from "./config";
 import { closeContext, createContext } from "./context";
-import { createHandler } from "./app";
-import { EventHub } from "./submissions/hub";
-import { HttpMetrics } from "./observe/metrics";
 import { observed } from "./observe/http";
+import { HttpMetrics } from "./observe/metrics";
+import { EventHub } from "./submissions/hub";
 
 const config = configOrExit();
 const ctx = createContext(config, "web");

@@ -33,16 +33,29 @@ describe("defaults", () => {
 
 // Every whole-number variable, each at one past both of its ends and not a whole number.
 const WHOLE_NUMBERS: [string, number, number][] = [
-  ["PORT", 0, 65535], ["REDIS_COMMAND_TIMEOUT_MS", 50, 600_000], ["DATABASE_POOL_SIZE", 1, 1000],
-  ["DATABASE_MAX_IN_FLIGHT", 0, 1_000_000], ["DATABASE_QUEUE_WAIT_MS", 50, 600_000], ["TRUST_PROXY", 0, 10],
-  ["MAX_BODY_BYTES", 1024, 64 * 1024 * 1024], ["MAX_CODE_BYTES", 16, 16 * 1024 * 1024],
-  ["SUBMISSIONS_PER_MINUTE", 1, 1_000_000], ["SUBMISSIONS_PER_MINUTE_PER_IP", 1, 10_000_000],
-  ["STREAMS_PER_MINUTE", 1, 1_000_000], ["STREAMS_PER_MINUTE_PER_IP", 1, 10_000_000],
-  ["MAX_OPEN_STREAMS_PER_USER", 1, 10_000], ["QUEUE_CAP", 1, 100_000_000],
-  ["GRADER_CPU_SECONDS", 1, 60], ["GRADER_WALL_SECONDS", 1, 120], ["GRADER_MEMORY_MIB", 32, 8192],
-  ["GRADER_OUTPUT_BYTES", 1024, 16 * 1024 * 1024], ["GRADER_MAX_ATTEMPTS", 1, 100],
-  ["GRADER_HEARTBEAT_SECONDS", 2, 600], ["GRADER_SWEEP_SECONDS", 1, 3600],
-  ["GRADER_UID_BASE", 1000, 2_147_000_000], ["SSE_HEARTBEAT_MS", 100, 60_000],
+  ["PORT", 0, 65535],
+  ["REDIS_COMMAND_TIMEOUT_MS", 50, 600_000],
+  ["DATABASE_POOL_SIZE", 1, 1000],
+  ["DATABASE_MAX_IN_FLIGHT", 0, 1_000_000],
+  ["DATABASE_QUEUE_WAIT_MS", 50, 600_000],
+  ["TRUST_PROXY", 0, 10],
+  ["MAX_BODY_BYTES", 1024, 64 * 1024 * 1024],
+  ["MAX_CODE_BYTES", 16, 16 * 1024 * 1024],
+  ["SUBMISSIONS_PER_MINUTE", 1, 1_000_000],
+  ["SUBMISSIONS_PER_MINUTE_PER_IP", 1, 10_000_000],
+  ["STREAMS_PER_MINUTE", 1, 1_000_000],
+  ["STREAMS_PER_MINUTE_PER_IP", 1, 10_000_000],
+  ["MAX_OPEN_STREAMS_PER_USER", 1, 10_000],
+  ["QUEUE_CAP", 1, 100_000_000],
+  ["GRADER_CPU_SECONDS", 1, 60],
+  ["GRADER_WALL_SECONDS", 1, 120],
+  ["GRADER_MEMORY_MIB", 32, 8192],
+  ["GRADER_OUTPUT_BYTES", 1024, 16 * 1024 * 1024],
+  ["GRADER_MAX_ATTEMPTS", 1, 100],
+  ["GRADER_HEARTBEAT_SECONDS", 2, 600],
+  ["GRADER_SWEEP_SECONDS", 1, 3600],
+  ["GRADER_UID_BASE", 1000, 2_147_000_000],
+  ["SSE_HEARTBEAT_MS", 100, 60_000],
 ];
 
 describe("a bad value is refused with a sentence naming the variable and the value", () => {
@@ -50,8 +63,11 @@ describe("a bad value is refused with a sentence naming the variable and the val
     for (const [name, min, max] of WHOLE_NUMBERS) {
       for (const ok of [min, max]) expect({ name, ok, threw: threw({ [name]: String(ok) }) }).toEqual({ name, ok, threw: undefined });
       for (const bad of [String(min - 1), String(max + 1), "1.5", "ten", "-"]) {
-        expect({ name, bad, threw: threw({ [name]: bad }) })
-          .toEqual({ name, bad, threw: `${name} must be a whole number from ${min} to ${max}, got "${bad}".` });
+        expect({ name, bad, threw: threw({ [name]: bad }) }).toEqual({
+          name,
+          bad,
+          threw: `${name} must be a whole number from ${min} to ${max}, got "${bad}".`,
+        });
       }
     }
   });
@@ -78,11 +94,16 @@ describe("the entry points stop at start on a bad value, with that one sentence"
   for (const entry of ["src/server.ts", "grader/main.ts", "scripts/prestart.ts"]) {
     test(entry, async () => {
       const p = Bun.spawn(["bun", entry], {
-        cwd: ROOT, env: { ...process.env, GRADER_WALL_SECONDS: "soon" }, stdout: "pipe", stderr: "pipe",
+        cwd: ROOT,
+        env: { ...process.env, GRADER_WALL_SECONDS: "soon" },
+        stdout: "pipe",
+        stderr: "pipe",
       });
       const [code, stdout, stderr] = await Promise.all([p.exited, new Response(p.stdout).text(), new Response(p.stderr).text()]);
       expect({ code, stdout, stderr }).toEqual({
-        code: 1, stdout: "", stderr: 'Configuration error: GRADER_WALL_SECONDS must be a whole number from 1 to 120, got "soon".\n',
+        code: 1,
+        stdout: "",
+        stderr: 'Configuration error: GRADER_WALL_SECONDS must be a whole number from 1 to 120, got "soon".\n',
       });
     }, 20_000);
   }

@@ -1,9 +1,9 @@
 // Runs once before the suite: a private database and Redis key prefix for this run,
 // so runs never collide; both are removed afterwards.
 import { afterAll } from "bun:test";
-import { loadConfig } from "../src/config";
-import { ensureServices } from "../scripts/services";
 import { createScratch } from "../scripts/scratch";
+import { ensureServices } from "../scripts/services";
+import { loadConfig } from "../src/config";
 
 const base = loadConfig(process.env);
 await ensureServices(base);

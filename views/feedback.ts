@@ -9,28 +9,33 @@ import type { SubmissionView, TestView } from "./types";
 const BANNERS: Partial<Record<keyof typeof OUTCOME_LABELS, { title: string; advice: string }>> = {
   syntax_error: {
     title: "Python could not read your code",
-    advice: "Look at the line named below and the one just before it: a missing colon after def/if/for, "
-      + "an unclosed bracket or quote, or indentation that does not line up are the usual causes.",
+    advice:
+      "Look at the line named below and the one just before it: a missing colon after def/if/for, " +
+      "an unclosed bracket or quote, or indentation that does not line up are the usual causes.",
   },
   runtime_error: {
     title: "Your code raised an error",
-    advice: "Open a failed test below: its traceback shows the line where the error happened. "
-      + "Click the line number to jump there in the editor.",
+    advice:
+      "Open a failed test below: its traceback shows the line where the error happened. " +
+      "Click the line number to jump there in the editor.",
   },
   time_limit: {
     title: "Your code ran out of time",
-    advice: "Each run may take a few seconds at most. Look for a while loop whose condition never becomes false, "
-      + "a loop that changes the list it walks over, or a function that calls itself without stopping.",
+    advice:
+      "Each run may take a few seconds at most. Look for a while loop whose condition never becomes false, " +
+      "a loop that changes the list it walks over, or a function that calls itself without stopping.",
   },
   memory_limit: {
     title: "Your code used too much memory",
-    advice: "Look for a list or string that keeps growing, for example append() inside a loop that never ends, "
-      + "or a very large number multiplied into a string.",
+    advice:
+      "Look for a list or string that keeps growing, for example append() inside a loop that never ends, " +
+      "or a very large number multiplied into a string.",
   },
   output_limit: {
     title: "Your code printed too much",
-    advice: "There is a limit on printed output. Remove print() calls from loops (or from a loop that never ends); "
-      + "the tests check what your function returns, not what it prints.",
+    advice:
+      "There is a limit on printed output. Remove print() calls from loops (or from a loop that never ends); " +
+      "the tests check what your function returns, not what it prints.",
   },
 };
 
@@ -39,11 +44,15 @@ export function feedback(s: SubmissionView): Raw {
   const banner = s.outcome ? BANNERS[s.outcome] : undefined;
   const failed = s.tests.filter((t) => !t.passed).length;
   return html`
-${banner ? html`<div class="banner banner-${s.outcome}">
+${
+  banner
+    ? html`<div class="banner banner-${s.outcome}">
   <p class="banner-title"><strong>${banner.title}.</strong> ${s.outcome === "syntax_error" ? "" : afterFirstSentence(s.message)}</p>
   ${s.outcome === "syntax_error" && s.message ? html`<pre class="trace">${withLineLinks(s.message)}</pre>` : ""}
   <p class="advice">${banner.advice}</p>
-</div>` : ""}
+</div>`
+    : ""
+}
 ${s.tests.length > 0 ? html`<ol class="tests" aria-label="${s.tests.length} tests, ${failed} failed">${sortTests(s.tests).map(card)}</ol>` : ""}
 ${s.output ? html`<details class="output"><summary>What your code printed</summary><pre>${s.output}</pre></details>` : ""}`;
 }
@@ -56,7 +65,10 @@ const sortTests = (tests: TestView[]) => [...tests.filter((t) => !t.passed), ...
 
 /** `test_returns_hello` → "Returns hello". */
 export function humanName(name: string): string {
-  const words = name.replace(/^test_?/, "").replace(/_/g, " ").trim();
+  const words = name
+    .replace(/^test_?/, "")
+    .replace(/_/g, " ")
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
@@ -81,14 +93,22 @@ function failure(t: TestView): Raw {
   ${m.hint ? html`<p class="hint">${m.hint}</p>` : ""}
   <dl class="compare">
     ${t.call ? html`<dt>Call</dt><dd><code>${t.call}</code></dd>` : ""}
-    ${compare ? html`<dt>Expected</dt><dd><code class="repr">${expected}</code></dd>
-    <dt>Got</dt><dd><code class="repr">${actual}</code></dd>` : ""}
+    ${
+      compare
+        ? html`<dt>Expected</dt><dd><code class="repr">${expected}</code></dd>
+    <dt>Got</dt><dd><code class="repr">${actual}</code></dd>`
+        : ""
+    }
   </dl>
   ${m.detail && !compare && !BARE_TRUTH.test(m.detail) ? html`<p class="detail">${m.detail}</p>` : ""}
   ${m.trace ? html`<pre class="trace">${withLineLinks(m.trace)}</pre>` : ""}`;
 }
 
-interface Parts { hint: string; detail: string; trace: string }
+interface Parts {
+  hint: string;
+  detail: string;
+  trace: string;
+}
 
 /**
  * The grader's message as parts: "Your code raised X: msg" + its traceback, or unittest's
@@ -127,8 +147,12 @@ export function diffPair(expected: string, actual: string): [Raw, Raw] {
   let start = 0;
   while (start < expected.length && start < actual.length && expected[start] === actual[start]) start++;
   let end = 0;
-  while (end < expected.length - start && end < actual.length - start
-    && expected[expected.length - 1 - end] === actual[actual.length - 1 - end]) end++;
+  while (
+    end < expected.length - start &&
+    end < actual.length - start &&
+    expected[expected.length - 1 - end] === actual[actual.length - 1 - end]
+  )
+    end++;
   const mark = (s: string, kind: string) => {
     const middle = s.slice(start, s.length - end);
     return html`${s.slice(0, start)}${middle ? html`<mark class="diff ${kind}">${visibleSpaces(middle)}</mark>` : ""}${s.slice(s.length - end)}`;
@@ -137,6 +161,7 @@ export function diffPair(expected: string, actual: string): [Raw, Raw] {
 }
 
 function visibleSpaces(s: string): Raw[] {
-  return s.split(/( +)/).map((part, i) =>
-    i % 2 === 1 ? html`<span class="ws" title="space">${"·".repeat(part.length)}</span>` : html`${part}`);
+  return s
+    .split(/( +)/)
+    .map((part, i) => (i % 2 === 1 ? html`<span class="ws" title="space">${"·".repeat(part.length)}</span>` : html`${part}`));
 }

@@ -14,9 +14,11 @@ export interface HistoryItem {
 export function historySection(assignmentId: number, items: HistoryItem[], award: number): Raw {
   return html`<section id="history" class="history" aria-labelledby="history-title">
   <h2 id="history-title">Your earlier submissions</h2>
-  ${items.length === 0
-    ? html`<p class="muted">None yet. Each submission you make appears here, with its code and feedback.</p>`
-    : html`<ol class="past">${items.map((i) => entry(assignmentId, i, award))}</ol>`}
+  ${
+    items.length === 0
+      ? html`<p class="muted">None yet. Each submission you make appears here, with its code and feedback.</p>`
+      : html`<ol class="past">${items.map((i) => entry(assignmentId, i, award))}</ol>`
+  }
 </section>`;
 }
 

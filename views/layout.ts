@@ -17,7 +17,9 @@ export interface LayoutProps {
 
 export function layout({ title, points, body, assets, head, editor, wide }: LayoutProps): string {
   const bundle = editor ? assets.editor : undefined;
-  return "<!doctype html>" + html`
+  return (
+    "<!doctype html>" +
+    html`
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -39,7 +41,8 @@ ${head}
 </header>
 <main id="main" class="${wide ? "wide" : ""}">${body}</main>
 </body>
-</html>`.value;
+</html>`.value
+  );
 }
 
 /** The number alone: swapped in place when points change. */

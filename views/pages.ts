@@ -12,15 +12,20 @@ export function listPage(items: AssignmentItem[], points: number, assets: PageAs
 <div class="progress-card">
   <p class="progress-text"><strong>${solved} of ${items.length}</strong> solved · ${points} points</p>
   <progress max="${items.length}" value="${solved}" aria-label="Assignments solved">${solved} of ${items.length}</progress>
-  ${next ? html`<a class="button" href="/assignments/${next.id}">${solved === 0 ? "Start" : "Continue"}: ${next.title} →</a>`
-    : html`<p class="all-done">You solved every assignment. Well done!</p>`}
+  ${
+    next
+      ? html`<a class="button" href="/assignments/${next.id}">${solved === 0 ? "Start" : "Continue"}: ${next.title} →</a>`
+      : html`<p class="all-done">You solved every assignment. Well done!</p>`
+  }
 </div>
 <ol class="assignments">
-  ${items.map((a, i) => html`<li class="${a.solved ? "solved" : ""}">
+  ${items.map(
+    (a, i) => html`<li class="${a.solved ? "solved" : ""}">
     <span class="num" aria-hidden="true">${a.solved ? "✓" : i + 1}</span>
     <a href="/assignments/${a.id}">${a.title}</a>
     ${a.solved ? html`<span class="check">solved</span>` : ""}
-  </li>`)}
+  </li>`,
+  )}
 </ol>`;
   return layout({ title: "Assignments", points, body, assets });
 }

@@ -34,9 +34,7 @@ export const PENDING_NOTE = "Submit is off while your submission is being graded
 
 export function submissionWidget(p: WidgetProps): Raw {
   const s = p.submission;
-  const live = p.pending && s
-    ? html` hx-sse:connect="/submissions/${s.id}/stream" hx-sse:close="done"`
-    : "";
+  const live = p.pending && s ? html` hx-sse:connect="/submissions/${s.id}/stream" hx-sse:close="done"` : "";
   return html`<section id="submission" class="submission" aria-label="Result"${live}>${submissionBody(p)}</section>`;
 }
 
@@ -71,9 +69,11 @@ function statusLine(s: SubmissionView | undefined, pending: boolean): Raw {
   if (s.status === "queued") {
     const ahead = s.position ?? 0;
     // A message while queued says why the wait is longer (no grader is running).
-    text = s.message ?? (ahead > 0
-      ? `Waiting for a grader: ${ahead} ${ahead === 1 ? "submission" : "submissions"} ahead of you, ${waitEstimate(ahead)}.`
-      : `Waiting for a grader: you are next, ${waitEstimate(0)}.`);
+    text =
+      s.message ??
+      (ahead > 0
+        ? `Waiting for a grader: ${ahead} ${ahead === 1 ? "submission" : "submissions"} ahead of you, ${waitEstimate(ahead)}.`
+        : `Waiting for a grader: you are next, ${waitEstimate(0)}.`);
   } else if (s.status === "grading") {
     text = "Running the tests…";
   } else if (s.status === "error") {

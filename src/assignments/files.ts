@@ -1,7 +1,8 @@
 // Reads assignments from disk: assignments/<NN>-<slug>/{handout.md,test_solution.py,starter.py,reference.py}
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+
 import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export interface AssignmentFiles {
   slug: string;

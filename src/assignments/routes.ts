@@ -11,12 +11,21 @@ export const assignmentApi = (ctx: Context) =>
       const { solved } = await progressOf(ctx, userId, newVisitor);
       return listAssignments(ctx, solved);
     })
-    .get("/assignments/:id", async ({ userId, newVisitor, params }) => {
-      const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
-      const { solved } = await progressOf(ctx, userId, newVisitor);
-      return {
-        id: a.id, slug: a.slug, title: a.title, order: a.position,
-        handout: a.handout, starterCode: a.starterCode, solved: solved.includes(a.id),
-      };
-    }, { params: idParams })
+    .get(
+      "/assignments/:id",
+      async ({ userId, newVisitor, params }) => {
+        const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
+        const { solved } = await progressOf(ctx, userId, newVisitor);
+        return {
+          id: a.id,
+          slug: a.slug,
+          title: a.title,
+          order: a.position,
+          handout: a.handout,
+          starterCode: a.starterCode,
+          solved: solved.includes(a.id),
+        };
+      },
+      { params: idParams },
+    )
     .get("/me", ({ userId, newVisitor }) => progressOf(ctx, userId, newVisitor));

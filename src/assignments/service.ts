@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Context } from "../context";
-import { completions, type AssignmentRow } from "../db/schema";
+import { type AssignmentRow, completions } from "../db/schema";
 import { notFound } from "../lib/errors";
 import { POINTS_PER_ASSIGNMENT } from "../submissions/status";
 
@@ -26,8 +26,11 @@ export interface Progress {
 export function progressOf(ctx: Context, userId: string, newVisitor = false): Promise<Progress> {
   if (newVisitor) return Promise.resolve({ userId, points: 0, solved: [] });
   return ctx.cache.users.get(userId, "progress", async () => {
-    const rows = await ctx.db.select({ id: completions.assignmentId }).from(completions)
-      .where(eq(completions.userId, userId)).orderBy(asc(completions.assignmentId));
+    const rows = await ctx.db
+      .select({ id: completions.assignmentId })
+      .from(completions)
+      .where(eq(completions.userId, userId))
+      .orderBy(asc(completions.assignmentId));
     const solved = rows.map((r) => r.id);
     return { userId, points: solved.length * POINTS_PER_ASSIGNMENT, solved };
   });

@@ -8,13 +8,21 @@ export async function syncAssignments(db: Db, dir: string): Promise<number> {
   const files = readAssignments(dir);
   for (const a of files) {
     const values = {
-      slug: a.slug, title: a.title, position: a.position, handout: a.handout,
-      starterCode: a.starterCode, testCode: a.testCode, testVersion: a.testVersion,
+      slug: a.slug,
+      title: a.title,
+      position: a.position,
+      handout: a.handout,
+      starterCode: a.starterCode,
+      testCode: a.testCode,
+      testVersion: a.testVersion,
     };
-    await db.insert(assignments).values(values).onConflictDoUpdate({
-      target: assignments.slug,
-      set: { ...values, updatedAt: sql`now()` },
-    });
+    await db
+      .insert(assignments)
+      .values(values)
+      .onConflictDoUpdate({
+        target: assignments.slug,
+        set: { ...values, updatedAt: sql`now()` },
+      });
   }
   return files.length;
 }

@@ -2,7 +2,7 @@
 // with one query, reloaded when a sync announces itself (and at least every minute).
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { assignments, type AssignmentRow } from "../db/schema";
+import { type AssignmentRow, assignments } from "../db/schema";
 
 const MAX_AGE_MS = 60_000;
 
@@ -27,11 +27,14 @@ export class AssignmentCatalog {
       const loading = this.load();
       this.current = loading;
       this.loaded = undefined;
-      loading.then((catalog) => {
-        if (this.current === loading) this.loaded = catalog;
-      }, () => {
-        if (this.current === loading) this.current = undefined; // retry on the next request
-      });
+      loading.then(
+        (catalog) => {
+          if (this.current === loading) this.loaded = catalog;
+        },
+        () => {
+          if (this.current === loading) this.current = undefined; // retry on the next request
+        },
+      );
     }
     return this.current;
   }

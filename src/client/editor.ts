@@ -5,9 +5,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, Prec } from "@codemirror/state";
-import {
-  drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers,
-} from "@codemirror/view";
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 
 export interface EditorOptions {
@@ -26,8 +24,9 @@ const theme = EditorView.theme({
   ".cm-gutters": { backgroundColor: "var(--code-bg)", color: "var(--muted)", borderRight: "1px solid var(--line)" },
   ".cm-activeLine": { backgroundColor: "var(--active-line)" },
   ".cm-activeLineGutter": { backgroundColor: "var(--active-line)", color: "var(--text)" },
-  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
-    { backgroundColor: "var(--selection)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection": {
+    backgroundColor: "var(--selection)",
+  },
   "&.cm-focused .cm-matchingBracket": { backgroundColor: "var(--bracket)", outline: "1px solid var(--muted)" },
   "&.cm-focused .cm-nonmatchingBracket": { backgroundColor: "var(--fail-bg)" },
 });
@@ -54,7 +53,8 @@ const multilineInput = EditorView.domEventHandlers({
     view.dispatch({
       changes: { from, to, insert: e.data },
       selection: { anchor: from + e.data.replace(/\r\n?/g, "\n").length },
-      userEvent: "input.type", scrollIntoView: true,
+      userEvent: "input.type",
+      scrollIntoView: true,
     });
     return true;
   },
@@ -76,10 +76,17 @@ export function createEditor(o: EditorOptions): EditorView {
     state: EditorState.create({
       doc: o.initial,
       extensions: [
-        Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => {
-          o.onSubmit();
-          return true;
-        } }])),
+        Prec.highest(
+          keymap.of([
+            {
+              key: "Mod-Enter",
+              run: () => {
+                o.onSubmit();
+                return true;
+              },
+            },
+          ]),
+        ),
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightActiveLine(),
@@ -96,8 +103,12 @@ export function createEditor(o: EditorOptions): EditorView {
         theme,
         multilineInput,
         EditorView.contentAttributes.of({
-          id: "code", "aria-labelledby": "code-label", "aria-describedby": "editor-hint",
-          autocapitalize: "off", autocorrect: "off", spellcheck: "false",
+          id: "code",
+          "aria-labelledby": "code-label",
+          "aria-describedby": "editor-hint",
+          autocapitalize: "off",
+          autocorrect: "off",
+          spellcheck: "false",
         }),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return;

@@ -3,9 +3,9 @@
 // Everything here is an enhancement: without it the form and the page work as they are.
 import type { EditorView } from "@codemirror/view";
 import { loadDraft, saveDraft } from "./draft";
-import { followOtherTabs, tellOtherTabs } from "./tabs";
 import { createEditor, goToLine, setCode } from "./editor";
 import { followStatus } from "./status";
+import { followOtherTabs, tellOtherTabs } from "./tabs";
 
 const PENDING_NOTE = "Submit is off while your submission is being graded; it comes back with the result.";
 const RESET_CONFIRM = "Replace your code with the starter code? (Ctrl+Z in the editor brings your code back.)";
@@ -60,7 +60,12 @@ function enhance() {
   const root = document.querySelector<HTMLElement>(".work");
   if (announcer && note && root) {
     followStatus({
-      root, button, note, announcer, pendingNote: PENDING_NOTE, onChange: localTimes,
+      root,
+      button,
+      note,
+      announcer,
+      pendingNote: PENDING_NOTE,
+      onChange: localTimes,
       onNewSubmission: (id) => tellOtherTabs(assignmentId, id),
     });
     followOtherTabs(assignmentId);

@@ -1,7 +1,7 @@
-import postgres, { type Sql } from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
-import * as schema from "./schema";
+import postgres, { type Sql } from "postgres";
 import { Gate, Lanes, spread } from "./gate";
+import * as schema from "./schema";
 
 export type Db = ReturnType<typeof createDb>["db"];
 
@@ -15,8 +15,8 @@ export type Db = ReturnType<typeof createDb>["db"];
  * `onQuery` sees every query sent (the web counts them, to prove its caches work).
  */
 export function createDb(databaseUrl: string, max = 10, onQuery?: () => void, maxInFlight = 0, queueWaitMs = 5000) {
-  const client = (connections: number) => postgres(databaseUrl,
-    { max: connections, onnotice: () => {}, connect_timeout: 5, debug: onQuery && (() => onQuery()) });
+  const client = (connections: number) =>
+    postgres(databaseUrl, { max: connections, onnotice: () => {}, connect_timeout: 5, debug: onQuery && (() => onQuery()) });
   if (maxInFlight <= 0) {
     const sql = client(max);
     return { sql, db: drizzle(sql, { schema }) };

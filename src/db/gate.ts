@@ -32,7 +32,10 @@ export class Gate {
   private waiting: Waiter[] = [];
   private sweeper?: ReturnType<typeof setInterval>;
 
-  constructor(readonly limit: number, readonly waitMs = 5000) {}
+  constructor(
+    readonly limit: number,
+    readonly waitMs = 5000,
+  ) {}
 
   async run<T>(fn: () => PromiseLike<T>): Promise<T> {
     if (this.running >= this.limit) await this.turn();
@@ -72,7 +75,10 @@ const TRANSACTION = 1000;
 export class Lanes {
   private readonly load: number[];
 
-  constructor(readonly clients: Sql[], private readonly gate: Gate) {
+  constructor(
+    readonly clients: Sql[],
+    private readonly gate: Gate,
+  ) {
     this.load = clients.map(() => 0);
   }
 
@@ -101,8 +107,7 @@ export function spread(lanes: Lanes): Sql {
     const run = (values: boolean) => lanes.run(1, (sql) => (values ? sql.unsafe(...args).values() : sql.unsafe(...args)));
     return { then: (ok: never, fail: never) => run(false).then(ok, fail), values: () => run(true) };
   };
-  const begin = (...args: unknown[]) =>
-    lanes.run(TRANSACTION, (sql) => (sql.begin as (...a: unknown[]) => Promise<unknown>)(...args));
+  const begin = (...args: unknown[]) => lanes.run(TRANSACTION, (sql) => (sql.begin as (...a: unknown[]) => Promise<unknown>)(...args));
   const end = async (options?: { timeout?: number }) => {
     await Promise.all(lanes.clients.map((c) => c.end(options)));
   };

@@ -3,9 +3,20 @@
 // is the primary key of completions.
 import { sql } from "drizzle-orm";
 import {
-  pgTable, serial, integer, text, timestamp, jsonb, boolean, uuid, index, uniqueIndex, primaryKey, check,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
-import { PENDING_STATUSES, sqlList, STATUSES, type Outcome, type Status, type TestResult } from "../submissions/status";
+import { type Outcome, PENDING_STATUSES, STATUSES, type Status, sqlList, type TestResult } from "../submissions/status";
 
 export const assignments = pgTable("assignments", {
   id: serial("id").primaryKey(),
@@ -25,7 +36,9 @@ export const submissions = pgTable(
   {
     id: serial("id").primaryKey(),
     userId: uuid("user_id").notNull(),
-    assignmentId: integer("assignment_id").notNull().references(() => assignments.id, { onDelete: "cascade" }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
     code: text("code").notNull(),
     codeHash: text("code_hash").notNull(),
     testVersion: text("test_version").notNull(),
@@ -59,7 +72,9 @@ export const completions = pgTable(
   "completions",
   {
     userId: uuid("user_id").notNull(),
-    assignmentId: integer("assignment_id").notNull().references(() => assignments.id, { onDelete: "cascade" }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
     submissionId: integer("submission_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -54,7 +54,10 @@ export function cookieHeader(secret: string, id: string, secure: boolean): strin
  */
 export class VerifiedCookies {
   private ids = new Map<string, string>();
-  constructor(readonly secrets: string[], private max = 50_000) {}
+  constructor(
+    readonly secrets: string[],
+    private max = 50_000,
+  ) {}
 
   /** The user id in a cookie value signed by the current secret, if it is one. */
   current(value: string): string | undefined {
@@ -73,7 +76,9 @@ export class VerifiedCookies {
  * `newVisitor`: the id was made for this request (no valid cookie), so nothing of theirs exists yet.
  */
 export function identify(
-  request: Request, verified: VerifiedCookies, secure: boolean,
+  request: Request,
+  verified: VerifiedCookies,
+  secure: boolean,
 ): { userId: string; newVisitor: boolean; setCookie?: string } {
   const value = readCookie(request.headers.get("cookie"), COOKIE_NAME);
   const known = value && verified.current(value);

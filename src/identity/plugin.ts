@@ -1,23 +1,22 @@
 import { Elysia } from "elysia";
 import type { Config } from "../config";
-import { clientIp, isHttps } from "../security/client";
 import { requestContext } from "../observe/request-context";
+import { clientIp, isHttps } from "../security/client";
 import { identify, VerifiedCookies } from "./cookie";
 
 /**
  * The address rate limits count by (see clientIp). The socket's address is noted by the
  * server's request wrapper (src/observe/http.ts) and looked up only when asked for here.
  */
-export const clientAddress = (config: Config, request: Request) =>
-  clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
+export const clientAddress = (config: Config, request: Request) => clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
 
 /**
  * The user of a request, from the signed cookie only; sets the cookie for new visitors.
  * `newVisitor`: the id was made for this request, so there is nothing of theirs to look up.
  */
 function userOf(config: Config, verified: VerifiedCookies, request: Request, headers: Record<string, unknown>) {
-  const secure = config.cookieSecure === "always" ||
-    (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
+  const secure =
+    config.cookieSecure === "always" || (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
   const { userId, newVisitor, setCookie } = identify(request, verified, secure);
   if (setCookie) headers["set-cookie"] = setCookie;
   return { userId, newVisitor };

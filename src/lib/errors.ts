@@ -1,7 +1,11 @@
 // Errors that carry their own HTTP status; mapped once in the app's onError.
 
 export class HttpError extends Error {
-  constructor(public status: number, message: string, public headers: Record<string, string> = {}) {
+  constructor(
+    public status: number,
+    message: string,
+    public headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -25,8 +29,15 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
 }
 
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "CONNECTION_CLOSED", "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "QUERY_QUEUE_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "QUERY_QUEUE_TIMEOUT",
 ]);
 
 /** True when Postgres is down or restarting (not when a query is wrong). */
@@ -40,6 +51,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 }
 
 export const DATABASE_UNAVAILABLE = new HttpError(
-  503, "The database is not answering right now. Nothing you sent was lost; please try again in a moment.",
+  503,
+  "The database is not answering right now. Nothing you sent was lost; please try again in a moment.",
   { "Retry-After": "5" },
 );

@@ -4,7 +4,7 @@
 // (a warm page), the socket address only on demand.
 import type { Logger } from "../lib/log";
 import type { HttpMetrics } from "./metrics";
-import { requestContext, RequestScope, type Peer } from "./request-context";
+import { type Peer, RequestScope, requestContext } from "./request-context";
 
 type Handler = (request: Request) => Response | Promise<Response>;
 

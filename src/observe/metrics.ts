@@ -26,7 +26,11 @@ export function metric(name: string, type: "counter" | "gauge", help: string, sa
 }
 
 /** A histogram in seconds from bucket counts kept in milliseconds. */
-export function histogram(name: string, help: string, series: [Record<string, string>, { counts: number[]; sum: number; count: number }][]): string {
+export function histogram(
+  name: string,
+  help: string,
+  series: [Record<string, string>, { counts: number[]; sum: number; count: number }][],
+): string {
   const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`];
   for (const [l, h] of series) {
     BUCKETS_MS.forEach((le, i) => {
@@ -76,8 +80,11 @@ export class HttpMetrics {
     });
     return [
       metric("http_requests_total", "counter", "HTTP requests by route, method and status.", samples),
-      histogram("http_request_duration_seconds", "Time to the response head, by route.",
-        [...this.latency].map(([route, h]) => [{ route }, h])),
+      histogram(
+        "http_request_duration_seconds",
+        "Time to the response head, by route.",
+        [...this.latency].map(([route, h]) => [{ route }, h]),
+      ),
     ].join("\n");
   }
 }

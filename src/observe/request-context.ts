@@ -13,7 +13,11 @@ export interface Peer {
 export class RequestScope {
   private address?: string | null;
 
-  constructor(readonly id: string, private request?: Request, private server?: Peer) {}
+  constructor(
+    readonly id: string,
+    private request?: Request,
+    private server?: Peer,
+  ) {}
 
   get peer(): string | undefined {
     if (this.address === undefined) this.address = this.server?.requestIP(this.request!)?.address ?? null;

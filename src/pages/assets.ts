@@ -7,7 +7,7 @@
 //    has the hash in its name; the build's manifest maps a stable name to the hashed file;
 //  - the other files (css, vendor/htmx) keep their names and get `?v=<hash>`.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, type Stats } from "node:fs";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import type { PageAssets } from "../../views/types";
 
@@ -49,12 +49,20 @@ export class Assets {
   private manifest: { files: Record<string, string>; readAt: number };
   private readonly versioned = new Map<string, { url: string; at: number }>();
 
-  constructor(production: boolean, private readonly dir = PUBLIC_DIR) {
+  constructor(
+    production: boolean,
+    private readonly dir = PUBLIC_DIR,
+  ) {
     this.reread = !production;
     this.manifestFile = join(dir, "build", "manifest.json");
     this.manifest = { files: this.readManifest(), readAt: performance.now() };
     if (!this.manifest.files["editor.js"]) {
-      console.warn(JSON.stringify({ level: "warn", msg: "public/build/manifest.json is missing: run `bun install` (or `bun run build:client`); pages work without the editor bundle" }));
+      console.warn(
+        JSON.stringify({
+          level: "warn",
+          msg: "public/build/manifest.json is missing: run `bun install` (or `bun run build:client`); pages work without the editor bundle",
+        }),
+      );
     }
   }
 

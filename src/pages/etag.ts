@@ -19,8 +19,7 @@ export function known(request: Request, etag: string): boolean {
 }
 
 /** Every header of a page's response, given the headers every response carries. */
-export const pageHeaders = (page: Page, common: Record<string, string>) =>
-  new Headers({ ...common, ...PAGE_HEADERS, etag: page.etag });
+export const pageHeaders = (page: Page, common: Record<string, string>) => new Headers({ ...common, ...PAGE_HEADERS, etag: page.etag });
 
 /**
  * Answers with the page, or 304 when the browser already has it. The headers go on Elysia's

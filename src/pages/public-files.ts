@@ -7,10 +7,11 @@
 // start), and that Response keeps the file's length from then: a file whose length changed
 // since (a deploy on the same disk before this process restarted) is sent from here instead,
 // or the new content would go out cut to the old length under the new content's ETag.
-import { Elysia } from "elysia";
-import { staticPlugin } from "@elysiajs/static";
+
 import { readdirSync } from "node:fs";
 import { join, sep } from "node:path";
+import { staticPlugin } from "@elysiajs/static";
+import { Elysia } from "elysia";
 import { pathOf } from "../observe/http";
 import { contentHash, fileStat, PUBLIC_DIR } from "./assets";
 

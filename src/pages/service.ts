@@ -1,21 +1,22 @@
 // What the pages show a user, rendered from the services' answers: the assignment page, the
 // live widget and the fragments sent beside it, kept consistent with the user's cached answers.
-import type { Context } from "../context";
-import type { AssignmentRow, SubmissionRow } from "../db/schema";
-import { derived } from "../cache/catalog";
-import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
-import { earlierSubmissions } from "../submissions/history";
-import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
-import { dataLines, type StreamFormat } from "../submissions/stream";
-import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
-import { toSubmission, type Submission } from "../submissions/view-model";
+
+import { historySection } from "../../views/history";
 import { html } from "../../views/html";
 import { pointsNumber } from "../../views/layout";
-import { historySection } from "../../views/history";
 import { renderHandout } from "../../views/markdown";
 import { assignmentPage, listPage } from "../../views/pages";
 import { submissionBody, submissionWidget, type WidgetProps } from "../../views/submission";
 import type { AssignmentView } from "../../views/types";
+import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
+import { derived } from "../cache/catalog";
+import type { Context } from "../context";
+import type { AssignmentRow, SubmissionRow } from "../db/schema";
+import { earlierSubmissions } from "../submissions/history";
+import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
+import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
+import { dataLines, type StreamFormat } from "../submissions/stream";
+import { type Submission, toSubmission } from "../submissions/view-model";
 import { etagged, type Page } from "./etag";
 import type { WarmPages } from "./warm";
 
@@ -38,7 +39,10 @@ interface PageState {
 const assignmentView = ({ id, title, position, starterCode }: AssignmentRow): AssignmentView => ({ id, title, position, starterCode });
 
 export class PageService {
-  constructor(private ctx: Context, private warm: WarmPages) {}
+  constructor(
+    private ctx: Context,
+    private warm: WarmPages,
+  ) {}
 
   /** Where `/` sends the user: the first assignment not solved yet, else the list. */
   async startAddress(userId: string, newVisitor: boolean): Promise<string> {
@@ -73,7 +77,7 @@ export class PageService {
     // A reused result is final at once: the points badge is updated alongside.
     const points = submission.status === "graded" ? await this.pointsPartial(userId) : "";
     // The submission shown before moves into the history.
-    return await this.widget(submission, a) + points + await this.historyPartial(userId, a.id, submission.id);
+    return (await this.widget(submission, a)) + points + (await this.historyPartial(userId, a.id, submission.id));
   }
 
   /**
@@ -82,7 +86,9 @@ export class PageService {
    */
   async live(userId: string, a: AssignmentRow): Promise<string> {
     const submission = await this.current(userId, a);
-    return await this.widget(submission, a) + await this.historyPartial(userId, a.id, submission?.id) + await this.pointsPartial(userId);
+    return (
+      (await this.widget(submission, a)) + (await this.historyPartial(userId, a.id, submission?.id)) + (await this.pointsPartial(userId))
+    );
   }
 
   // One for every stream (thousands are open): nothing per stream but the stream itself.
@@ -110,9 +116,13 @@ export class PageService {
     const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
     const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
     return this.compose(a, {
-      points: progress.points, solved: progress.solved.includes(a.id),
-      code: loaded?.code ?? latest?.code ?? a.starterCode, codeFrom: loaded?.id,
-      submission: latest ? await snapshot(ctx, latest) : undefined, earlier: await this.earlier(userId, a.id, latest?.id), error,
+      points: progress.points,
+      solved: progress.solved.includes(a.id),
+      code: loaded?.code ?? latest?.code ?? a.starterCode,
+      codeFrom: loaded?.id,
+      submission: latest ? await snapshot(ctx, latest) : undefined,
+      earlier: await this.earlier(userId, a.id, latest?.id),
+      error,
     });
   }
 
@@ -120,8 +130,16 @@ export class PageService {
     const handout = derived(await this.ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
     const widget = await this.widgetProps(s.submission, a, s.error);
     const body = assignmentPage({
-      assignment: assignmentView(a), handout, points: s.points, solved: s.solved, code: s.code, codeFrom: s.codeFrom,
-      widget: submissionWidget(widget), history: this.history(a.id, s.earlier ?? []), pending: widget.pending, assets: this.warm.assets.page(),
+      assignment: assignmentView(a),
+      handout,
+      points: s.points,
+      solved: s.solved,
+      code: s.code,
+      codeFrom: s.codeFrom,
+      widget: submissionWidget(widget),
+      history: this.history(a.id, s.earlier ?? []),
+      pending: widget.pending,
+      assets: this.warm.assets.page(),
     });
     return { body, pending: widget.pending };
   }
@@ -137,7 +155,9 @@ export class PageService {
 
   private async widgetProps(submission: Submission | undefined, a: AssignmentRow, error?: string): Promise<WidgetProps> {
     return {
-      submission, error, award: POINTS_PER_ASSIGNMENT,
+      submission,
+      error,
+      award: POINTS_PER_ASSIGNMENT,
       pending: submission ? isPending(submission.status) : false,
       nextId: submission?.correct ? await nextAssignment(this.ctx, a) : undefined,
     };
@@ -149,7 +169,11 @@ export class PageService {
   }
 
   private history(assignmentId: number, rows: SubmissionRow[]) {
-    return historySection(assignmentId, rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })), POINTS_PER_ASSIGNMENT);
+    return historySection(
+      assignmentId,
+      rows.map((r) => ({ submission: toSubmission(r, null), code: r.code })),
+      POINTS_PER_ASSIGNMENT,
+    );
   }
 
   private async historyPartial(userId: string, assignmentId: number, latestId: number | undefined) {

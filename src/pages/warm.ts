@@ -4,15 +4,16 @@
 // submission is pending (its queue position moves by itself). A returning user's request
 // is then answered before routing: a cookie lookup, a map lookup and an ETag compare, with
 // the response's headers built once per render.
-import type { AssignmentRow } from "../db/schema";
+
 import type { Catalog } from "../cache/catalog";
 import type { Context } from "../context";
+import type { AssignmentRow } from "../db/schema";
 import { COOKIE_NAME, readCookie, type VerifiedCookies } from "../identity/cookie";
 import { pathOf } from "../observe/http";
 import { sizeRefusal } from "../security/guard";
 import { SECURITY_HEADERS } from "../security/headers";
 import type { Assets } from "./assets";
-import { etagged, known, pageHeaders, type Page } from "./etag";
+import { etagged, known, type Page, pageHeaders } from "./etag";
 
 /** A page and what else it was rendered from. */
 interface RenderedFrom extends Page {
@@ -36,7 +37,11 @@ export class WarmPages {
   private firstVisits = new Map<number, RenderedFrom>();
 
   /** `assets` are the URLs the pages link (the routes render with them too). */
-  constructor(private ctx: Context, readonly verified: VerifiedCookies, readonly assets: Assets) {}
+  constructor(
+    private ctx: Context,
+    readonly verified: VerifiedCookies,
+    readonly assets: Assets,
+  ) {}
 
   /** A new visitor's page of `a`: one for all of them, rendered again when the catalog or the bundle changes. */
   async firstVisit(a: AssignmentRow, render: () => Promise<{ body: string }>): Promise<Page> {
@@ -53,14 +58,19 @@ export class WarmPages {
   async get(userId: string, a: AssignmentRow, render: () => Promise<{ body: string; pending: boolean }>): Promise<Page> {
     const catalog = await this.ctx.cache.catalog.get();
     const bundle = this.assets.assetUrl("editor.js");
-    return this.ctx.cache.users.get<CachedPage>(userId, keyOf(a.id), async () => {
-      const { body, pending } = await render();
-      const page = etagged(body);
-      return { ...page, headers: pageHeaders(page, SECURITY_HEADERS), catalog, bundle, pending };
-    }, {
-      fresh: (p) => p.catalog === catalog && p.bundle === bundle,
-      keep: (p) => !p.pending && p.body.length <= MAX_KEPT_CHARS && p.catalog.byId.get(a.id) === a,
-    });
+    return this.ctx.cache.users.get<CachedPage>(
+      userId,
+      keyOf(a.id),
+      async () => {
+        const { body, pending } = await render();
+        const page = etagged(body);
+        return { ...page, headers: pageHeaders(page, SECURITY_HEADERS), catalog, bundle, pending };
+      },
+      {
+        fresh: (p) => p.catalog === catalog && p.bundle === bundle,
+        keep: (p) => !p.pending && p.body.length <= MAX_KEPT_CHARS && p.catalog.byId.get(a.id) === a,
+      },
+    );
   }
 
   /**

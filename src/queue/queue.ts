@@ -2,8 +2,8 @@
 // positions, announcements. The graders' side is in workers.ts. The queue holds only
 // submission ids; Postgres stays the source of truth.
 import type Redis from "ioredis";
-import type { Keys } from "./keys";
 import type { Submission } from "../submissions/view-model";
+import type { Keys } from "./keys";
 import { LuaScript } from "./script";
 
 export interface ChangeMessage {
@@ -35,8 +35,7 @@ return length
  * round trip. Returns the queue's length after the push: the jobs ahead are one fewer.
  */
 export async function enqueue(redis: Redis, keys: Keys, change: ChangeMessage): Promise<number> {
-  return Number(await ENQUEUE.run(redis, [keys.queue],
-    [String(change.id), keys.queueChannel, keys.eventsChannel, JSON.stringify(change)]));
+  return Number(await ENQUEUE.run(redis, [keys.queue], [String(change.id), keys.queueChannel, keys.eventsChannel, JSON.stringify(change)]));
 }
 
 // LPUSH in on the left, taken from the right: the job at `index` has the ones to its right ahead.
@@ -69,4 +68,3 @@ export async function publishChange(redis: Redis, keys: Keys, change: ChangeMess
 export async function publishQueueMoved(redis: Redis, keys: Keys): Promise<void> {
   await redis.publish(keys.queueChannel, "1");
 }
-

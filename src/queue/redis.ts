@@ -11,10 +11,16 @@ import Redis, { type RedisOptions } from "ioredis";
  * largest cost under load (what it gained: PERFORMANCE.md, POST throughput).
  */
 export function commandClient(url: string, timeoutMs = 2000): Redis {
-  return quiet(new Redis(url, {
-    maxRetriesPerRequest: 2, enableOfflineQueue: true, enableAutoPipelining: true,
-    commandTimeout: timeoutMs, socketTimeout: 2 * timeoutMs, autoResendUnfulfilledCommands: false,
-  }));
+  return quiet(
+    new Redis(url, {
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      enableAutoPipelining: true,
+      commandTimeout: timeoutMs,
+      socketTimeout: 2 * timeoutMs,
+      autoResendUnfulfilledCommands: false,
+    }),
+  );
 }
 
 /**

@@ -36,7 +36,11 @@ export class LuaScript {
     const replies = await this.pipelined(redis, calls, false);
     const missing = calls.flatMap((_, i) => (noScript(replies[i]![0]) ? [i] : []));
     if (missing.length > 0) {
-      const again = await this.pipelined(redis, missing.map((i) => calls[i]!), true);
+      const again = await this.pipelined(
+        redis,
+        missing.map((i) => calls[i]!),
+        true,
+      );
       missing.forEach((i, j) => {
         replies[i] = again[j]!;
       });

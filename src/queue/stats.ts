@@ -6,7 +6,8 @@ import type { Keys } from "./keys";
 import { registeredWorkers } from "./workers";
 
 export async function recordGraded(redis: Redis, keys: Keys, worker: string, outcome: string, ms: number): Promise<void> {
-  const m = redis.multi()
+  const m = redis
+    .multi()
     .hincrby(keys.stats, `processed:${worker}`, 1)
     .hincrby(keys.stats, `outcome:${outcome}`, 1)
     .hincrby(keys.stats, "grading_count", 1)
@@ -25,8 +26,12 @@ export interface GradingStats {
 
 export async function readStats(redis: Redis, keys: Keys): Promise<GradingStats> {
   const raw = await redis.hgetall(keys.stats);
-  const pick = (prefix: string) => Object.fromEntries(Object.entries(raw)
-    .filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), Number(v)]));
+  const pick = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(raw)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), Number(v)]),
+    );
   const le = pick("grading_le:");
   return {
     processed: pick("processed:"),

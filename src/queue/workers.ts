@@ -9,10 +9,7 @@ import { LuaScript } from "./script";
 
 /** Registers the worker and refreshes its heartbeat, which expires after `ttlSeconds` without a beat. */
 export async function beat(redis: Redis, keys: Keys, workerId: string, ttlSeconds: number): Promise<void> {
-  await redis.multi()
-    .set(keys.heartbeat(workerId), String(Date.now()), "EX", ttlSeconds)
-    .sadd(keys.workers, workerId)
-    .exec();
+  await redis.multi().set(keys.heartbeat(workerId), String(Date.now()), "EX", ttlSeconds).sadd(keys.workers, workerId).exec();
 }
 
 /**
@@ -104,10 +101,13 @@ return moved
 export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: string): Promise<number> {
   const others = (await registeredWorkers(redis, keys)).filter((w) => w !== selfId);
   if (others.length === 0) return 0;
-  const moved = await RECLAIM.runEach(redis, others.map((worker) => ({
-    keys: [keys.heartbeat(worker), keys.processing(worker), keys.queue, keys.workers],
-    args: [worker],
-  })));
+  const moved = await RECLAIM.runEach(
+    redis,
+    others.map((worker) => ({
+      keys: [keys.heartbeat(worker), keys.processing(worker), keys.queue, keys.workers],
+      args: [worker],
+    })),
+  );
   return moved.reduce((total: number, n) => total + Math.max(0, n as number), 0);
 }
 

@@ -13,7 +13,10 @@ const first = (value: string | null) => value?.split(",")[0]?.trim() || undefine
  */
 export function clientIp(request: Request, socketAddress: string | undefined, trustProxy: number): string | undefined {
   if (trustProxy > 0) {
-    const chain = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const chain = (request.headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const forwarded = subjectOf(chain[Math.max(0, chain.length - trustProxy)] ?? "");
     if (forwarded) return forwarded;
   }

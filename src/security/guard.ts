@@ -65,7 +65,10 @@ export const requestGuard = (config: Config, allowed: (path: string) => string[]
       if (refused) throw refused;
       if (!KNOWN_METHODS.has(request.method)) throw wrongMethod(allowed(new URL(request.url).pathname), request.method);
       if (!SAFE_METHODS.has(request.method) && isCrossSite(request, config.trustProxy)) {
-        throw new HttpError(403, "This request came from another website, so it was refused. Submit your code from PyPractice's own pages.");
+        throw new HttpError(
+          403,
+          "This request came from another website, so it was refused. Submit your code from PyPractice's own pages.",
+        );
       }
     })
     .as("global");

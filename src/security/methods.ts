@@ -11,8 +11,12 @@ interface Route {
 }
 
 const pattern = (path: string) =>
-  new RegExp(`^${path.split("/").map((part) =>
-    part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("/")}/?$`);
+  new RegExp(
+    `^${path
+      .split("/")
+      .map((part) => (part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+      .join("/")}/?$`,
+  );
 
 /** Returns a function from a path to the methods allowed on it ([] when no route matches). */
 export function methodTable(routes: () => Route[]): (path: string) => string[] {

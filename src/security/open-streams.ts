@@ -3,8 +3,8 @@
 // ends. A web process that dies leaves leases that simply expire.
 import type Redis from "ioredis";
 import type { Context } from "../context";
-import type { Logger } from "../lib/log";
 import { HttpError } from "../lib/errors";
+import type { Logger } from "../lib/log";
 import { LuaScript } from "../queue/script";
 
 export interface StreamLease {
@@ -78,7 +78,12 @@ class Lease implements StreamLease {
   private renewedAt = Date.now();
   private released = false;
 
-  constructor(private batch: Renewals, readonly key: string, readonly id: string, readonly ms: number) {}
+  constructor(
+    private batch: Renewals,
+    readonly key: string,
+    readonly id: string,
+    readonly ms: number,
+  ) {}
 
   renew() {
     if (this.released || Date.now() - this.renewedAt < this.ms / 3) return;
@@ -98,7 +103,10 @@ class Lease implements StreamLease {
 class Renewals {
   private due: Lease[] = [];
 
-  constructor(readonly redis: Redis, private log: Logger) {}
+  constructor(
+    readonly redis: Redis,
+    private log: Logger,
+  ) {}
 
   add(lease: Lease) {
     if (this.due.push(lease) === 1) queueMicrotask(() => this.flush());
@@ -114,7 +122,13 @@ class Renewals {
     for (let i = 0; i < due.length; i += BATCH) {
       const slice = due.slice(i, i + BATCH);
       // All leases of a process have the same length.
-      this.quietly(RENEW.run(this.redis, slice.map((l) => l.key), [slice[0]!.ms, ...slice.map((l) => l.id)]));
+      this.quietly(
+        RENEW.run(
+          this.redis,
+          slice.map((l) => l.key),
+          [slice[0]!.ms, ...slice.map((l) => l.id)],
+        ),
+      );
     }
   }
 }

@@ -57,7 +57,11 @@ export async function hitRateLimits(ctx: Context, name: string, limits: Limit[],
 
 /** hitRateLimits, also reading the length of the list `measure` in the same round trip (undefined when Redis is down). */
 export async function hitRateLimitsAndMeasure(
-  ctx: Context, name: string, limits: Limit[], refusal: string, measure?: string,
+  ctx: Context,
+  name: string,
+  limits: Limit[],
+  refusal: string,
+  measure?: string,
 ): Promise<{ headers: Record<string, string>; length?: number }> {
   let reply: number[];
   try {

@@ -1,7 +1,7 @@
 // The user's earlier submissions of one assignment, newest first (for the page's History).
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Context } from "../context";
-import { submissions, type SubmissionRow } from "../db/schema";
+import { type SubmissionRow, submissions } from "../db/schema";
 
 export const HISTORY_LIMIT = 10;
 
@@ -10,12 +10,18 @@ export const HISTORY_LIMIT = 10;
  * cached per user until it changes, like the latest one.
  */
 export function earlierSubmissions(
-  ctx: Context, userId: string, assignmentId: number, beforeId: number, limit = HISTORY_LIMIT,
+  ctx: Context,
+  userId: string,
+  assignmentId: number,
+  beforeId: number,
+  limit = HISTORY_LIMIT,
 ): Promise<SubmissionRow[]> {
-  return ctx.cache.users.get(userId, `history:${assignmentId}:${beforeId}:${limit}`, () => ctx.db
-    .select()
-    .from(submissions)
-    .where(and(eq(submissions.userId, userId), eq(submissions.assignmentId, assignmentId), lt(submissions.id, beforeId)))
-    .orderBy(desc(submissions.id))
-    .limit(limit));
+  return ctx.cache.users.get(userId, `history:${assignmentId}:${beforeId}:${limit}`, () =>
+    ctx.db
+      .select()
+      .from(submissions)
+      .where(and(eq(submissions.userId, userId), eq(submissions.assignmentId, assignmentId), lt(submissions.id, beforeId)))
+      .orderBy(desc(submissions.id))
+      .limit(limit),
+  );
 }

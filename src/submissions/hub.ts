@@ -6,8 +6,8 @@ import type Redis from "ioredis";
 import type { Context } from "../context";
 import type { Keys } from "../queue/keys";
 import { queuePositions } from "../queue/queue";
-import { anyGraderAlive } from "../queue/workers";
 import { commandClient, dedicatedClient } from "../queue/redis";
+import { anyGraderAlive } from "../queue/workers";
 import { isFinal } from "./status";
 import type { Submission } from "./view-model";
 
@@ -51,7 +51,12 @@ export class EventHub {
   private positionTimer?: ReturnType<typeof setTimeout>;
   private positionsSentAt = 0;
 
-  constructor(private redisUrl: string, private keys: Keys, private caches?: Context["cache"], private commandTimeoutMs?: number) {
+  constructor(
+    private redisUrl: string,
+    private keys: Keys,
+    private caches?: Context["cache"],
+    private commandTimeoutMs?: number,
+  ) {
     this.sub = dedicatedClient(redisUrl);
     // ioredis re-subscribes after a reconnect; changes may have been missed meanwhile, so
     // caches start over and streams re-read from Postgres.

@@ -3,8 +3,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { mapRow } from "../db/rows";
-import { submissions, type SubmissionRow } from "../db/schema";
-import { isFinal, PENDING_STATUSES, sqlList, type Outcome, type Status, type TestResult } from "./status";
+import { type SubmissionRow, submissions } from "../db/schema";
+import { isFinal, type Outcome, PENDING_STATUSES, type Status, sqlList, type TestResult } from "./status";
 
 export interface JobToGrade {
   id: number;
@@ -63,12 +63,12 @@ const BY_ID = `select * from submissions where id = $1::int`;
  */
 export async function recordResult(db: Db, id: number, result: GradedResult): Promise<SubmissionRow | undefined> {
   const p = { prepare: true };
-  const [recorded, , , rows] = await db.$client.begin((tx) => [
+  const [recorded, , , rows] = (await db.$client.begin((tx) => [
     tx.unsafe(RECORD, [id, result.outcome, result.message, JSON.stringify(result.tests), result.output, result.gradingMs], p),
     tx.unsafe(AWARD, [id], p),
     tx.unsafe(MARK_AWARDED, [id], p),
     tx.unsafe(BY_ID, [id], p),
-  ]) as unknown as Record<string, unknown>[][];
+  ])) as unknown as Record<string, unknown>[][];
   const final = rows?.[0];
   return recorded!.length > 0 && final ? mapRow(submissions, final) : undefined;
 }
@@ -87,7 +87,8 @@ export async function finalRow(db: Db, id: number): Promise<SubmissionRow | unde
 
 /** The system could not grade it: final `error`, which frees the user's pending slot. Returns the final row. */
 export async function markError(db: Db, id: number, message: string): Promise<SubmissionRow | undefined> {
-  const [row] = await db.update(submissions)
+  const [row] = await db
+    .update(submissions)
     .set({ status: "error", message, gradedAt: new Date() })
     .where(and(eq(submissions.id, id), inArray(submissions.status, [...PENDING_STATUSES])))
     .returning();
@@ -103,8 +104,10 @@ export interface Pending {
 
 /** Pending submissions old enough that they should be in some Redis list by now. */
 export async function stalePending(db: Db, queuedSeconds: number, gradingSeconds: number): Promise<Pending[]> {
-  return db.select({ id: submissions.id, userId: submissions.userId, status: submissions.status, grader: submissions.grader })
-    .from(submissions).where(sql`
+  return db
+    .select({ id: submissions.id, userId: submissions.userId, status: submissions.status, grader: submissions.grader })
+    .from(submissions)
+    .where(sql`
     (${submissions.status} = 'queued' and ${submissions.createdAt} < now() - make_interval(secs => ${queuedSeconds}))
     or (${submissions.status} = 'grading' and ${submissions.startedAt} < now() - make_interval(secs => ${gradingSeconds}))`)
     .orderBy(submissions.id)

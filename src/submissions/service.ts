@@ -4,17 +4,16 @@ import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getAssignment } from "../assignments/service";
 import type { Context } from "../context";
 import { mapRow } from "../db/rows";
-import { completions, submissions, type AssignmentRow, type SubmissionRow } from "../db/schema";
+import { type AssignmentRow, completions, type SubmissionRow, submissions } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
-import { anyGraderAlive } from "../queue/workers";
 import { enqueue, publishChange, queuePosition } from "../queue/queue";
+import { anyGraderAlive } from "../queue/workers";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
 import { submissionById } from "./results";
 import { PENDING_STATUSES } from "./status";
-import { changeOf, toSubmission, type Submission } from "./view-model";
+import { changeOf, type Submission, toSubmission } from "./view-model";
 
-const PENDING_CONFLICT =
-  "You already have a submission waiting to be graded. Wait for its result, then submit again.";
+const PENDING_CONFLICT = "You already have a submission waiting to be graded. Wait for its result, then submit again.";
 
 export const codeHash = (code: string) => createHash("sha256").update(code).digest("hex");
 
@@ -99,8 +98,13 @@ export async function submit(ctx: Context, req: SubmitRequest): Promise<Accepted
   const { submissionsPerMinute, submissionsPerMinutePerIp } = ctx.config.limits;
   // Sent in the same turn of the event loop: one round trip (the connection auto-pipelines).
   const [{ headers, length }, alive] = await Promise.all([
-    hitRateLimitsAndMeasure(ctx, "submit",
-      limitsFor(req.userId, req.ip, submissionsPerMinute, submissionsPerMinutePerIp), "Too many submissions.", ctx.keys.queue),
+    hitRateLimitsAndMeasure(
+      ctx,
+      "submit",
+      limitsFor(req.userId, req.ip, submissionsPerMinute, submissionsPerMinutePerIp),
+      "Too many submissions.",
+      ctx.keys.queue,
+    ),
     gradersAlive(ctx),
   ]);
   try {
@@ -117,9 +121,10 @@ export async function submit(ctx: Context, req: SubmitRequest): Promise<Accepted
 /** Seconds a client is asked to wait when the queue is full (a guess at how fast it drains). */
 const QUEUE_FULL_RETRY = 30;
 
-const queueFull = (waiting: number) => new HttpError(503,
-  `The graders are busy: ${waiting} submissions are waiting. Please submit again in ${QUEUE_FULL_RETRY} seconds.`,
-  { "Retry-After": String(QUEUE_FULL_RETRY) });
+const queueFull = (waiting: number) =>
+  new HttpError(503, `The graders are busy: ${waiting} submissions are waiting. Please submit again in ${QUEUE_FULL_RETRY} seconds.`, {
+    "Retry-After": String(QUEUE_FULL_RETRY),
+  });
 
 // $1 assignment id, $2 code hash, $3 test version, $4 user id, $5 code, $6 true when the queue is full.
 // The latest graded submission of the same code and tests (a time limit may have depended on
@@ -146,7 +151,10 @@ select true as reusable, * from prior union all select false as reusable, * from
  * (concurrent requests may overshoot by a few).
  */
 async function createSubmission(
-  ctx: Context, userId: string, assignment: AssignmentRow, code: string,
+  ctx: Context,
+  userId: string,
+  assignment: AssignmentRow,
+  code: string,
   { waiting, gradersAlive }: { waiting: number | undefined; gradersAlive: boolean },
 ): Promise<Submission> {
   const hash = codeHash(code);
@@ -156,8 +164,9 @@ async function createSubmission(
 
   let found: Record<string, unknown> | undefined;
   try {
-    [found] = await ctx.db.$client.unsafe(REUSE_OR_INSERT,
-      [base.assignmentId, hash, base.testVersion, userId, code, full], { prepare: true });
+    [found] = await ctx.db.$client.unsafe(REUSE_OR_INSERT, [base.assignmentId, hash, base.testVersion, userId, code, full], {
+      prepare: true,
+    });
   } catch (e) {
     if (isUniqueViolation(e, "submissions_one_pending_per_user")) throw new HttpError(409, PENDING_CONFLICT);
     throw e;
@@ -189,26 +198,29 @@ async function createReused(ctx: Context, base: NewSubmission, prior: Submission
       .where(and(eq(submissions.userId, base.userId), inArray(submissions.status, [...PENDING_STATUSES])))
       .limit(1);
     if (pending) throw new HttpError(409, PENDING_CONFLICT);
-    const [inserted] = await tx.insert(submissions).values({
-      ...base,
-      status: "graded",
-      outcome: prior.outcome,
-      message: prior.message,
-      tests: prior.tests,
-      output: prior.output,
-      reused: true,
-      gradingMs: 0,
-      gradedAt: new Date(),
-    }).returning();
+    const [inserted] = await tx
+      .insert(submissions)
+      .values({
+        ...base,
+        status: "graded",
+        outcome: prior.outcome,
+        message: prior.message,
+        tests: prior.tests,
+        output: prior.output,
+        reused: true,
+        gradingMs: 0,
+        gradedAt: new Date(),
+      })
+      .returning();
     if (!inserted) throw new Error("insert returned no row");
     if (inserted.outcome !== "passed") return inserted;
-    const awarded = await tx.insert(completions)
+    const awarded = await tx
+      .insert(completions)
       .values({ userId: base.userId, assignmentId: base.assignmentId, submissionId: inserted.id })
       .onConflictDoNothing()
       .returning();
     if (awarded.length === 0) return inserted;
-    const [updated] = await tx.update(submissions).set({ pointsAwarded: true })
-      .where(eq(submissions.id, inserted.id)).returning();
+    const [updated] = await tx.update(submissions).set({ pointsAwarded: true }).where(eq(submissions.id, inserted.id)).returning();
     return updated ?? inserted;
   });
   await announceChange(ctx, row);

@@ -12,9 +12,7 @@ export type FinalStatus = Exclude<Status, PendingStatus>;
 export const isPending = (s: Status): s is PendingStatus => (PENDING_STATUSES as readonly Status[]).includes(s);
 export const isFinal = (s: Status): s is FinalStatus => !isPending(s);
 
-export const OUTCOMES = [
-  "passed", "failed", "syntax_error", "runtime_error", "time_limit", "memory_limit", "output_limit",
-] as const;
+export const OUTCOMES = ["passed", "failed", "syntax_error", "runtime_error", "time_limit", "memory_limit", "output_limit"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 // The views name every outcome in words (views import nothing from src, so the check is here):

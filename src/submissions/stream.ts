@@ -9,7 +9,7 @@ import { hitRateLimits, limitsFor } from "../security/rate-limit";
 import type { EventHub, Watcher } from "./hub";
 import { findOwnSubmission, positionOf } from "./service";
 import { isFinal } from "./status";
-import { inQueue, toSubmission, type Submission } from "./view-model";
+import { inQueue, type Submission, toSubmission } from "./view-model";
 
 export interface StreamFormat {
   /** SSE fields (without id) for one state of the submission, shown to `userId` */
@@ -22,7 +22,11 @@ const encoder = new TextEncoder();
 const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 
 /** `data:` lines for a payload that may span several lines. */
-export const dataLines = (payload: string) => payload.split(/\r\n|\r|\n/).map((l) => `data: ${l}\n`).join("");
+export const dataLines = (payload: string) =>
+  payload
+    .split(/\r\n|\r|\n/)
+    .map((l) => `data: ${l}\n`)
+    .join("");
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -40,13 +44,23 @@ export interface StreamRequest {
 }
 
 export async function submissionStream(
-  ctx: Context, hub: EventHub, { id, userId, ip, lastEventId }: StreamRequest, format: StreamFormat,
+  ctx: Context,
+  hub: EventHub,
+  { id, userId, ip, lastEventId }: StreamRequest,
+  format: StreamFormat,
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const { streamsPerMinute, streamsPerMinutePerIp } = ctx.config.limits;
   // Counted before the lookup, so probing for other users' ids is limited too.
-  Object.assign(headers, await hitRateLimits(ctx, "stream", limitsFor(userId, ip, streamsPerMinute, streamsPerMinutePerIp),
-    "Too many live status connections were opened."));
+  Object.assign(
+    headers,
+    await hitRateLimits(
+      ctx,
+      "stream",
+      limitsFor(userId, ip, streamsPerMinute, streamsPerMinutePerIp),
+      "Too many live status connections were opened.",
+    ),
+  );
   const eventId = Math.min(1e9, Math.max(0, Number.parseInt(lastEventId ?? "0", 10) || 0));
   const stream = new SubmissionStream(ctx, hub, id, userId, format, eventId);
   // Listening before the read: a change during it is read again, so none falls between
@@ -65,7 +79,11 @@ export async function submissionStream(
 }
 
 /** what a stream must do to be up to date, in increasing order */
-enum Need { Nothing, Position, Row }
+enum Need {
+  Nothing,
+  Position,
+  Row,
+}
 
 class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
   lease?: StreamLease;
@@ -82,8 +100,12 @@ class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
   private final?: Submission;
 
   constructor(
-    private ctx: Context, private hub: EventHub, private id: number, private userId: string,
-    private format: StreamFormat, private eventId: number,
+    private ctx: Context,
+    private hub: EventHub,
+    private id: number,
+    private userId: string,
+    private format: StreamFormat,
+    private eventId: number,
   ) {}
 
   start(controller: ReadableStreamDefaultController<Uint8Array>) {
@@ -139,7 +161,8 @@ class SubmissionStream implements Watcher, UnderlyingDefaultSource<Uint8Array> {
         if (!state) {
           const due = this.pending;
           this.pending = Need.Nothing;
-          if (this.final) state = this.final; // it can no longer change: no read
+          if (this.final)
+            state = this.final; // it can no longer change: no read
           else if (due === Need.Position) state = this.queued;
           else state = toSubmission(await findOwnSubmission(this.ctx, this.id, this.userId), null);
           if (!state) continue; // a new position, but no longer in the queue

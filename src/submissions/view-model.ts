@@ -26,8 +26,7 @@ export interface QueuePlace {
 }
 
 /** What a queued submission says while no grader is alive (none registered with a live heartbeat). */
-export const GRADING_PAUSED =
-  "No grader is running right now: your submission is kept and will be graded when one returns.";
+export const GRADING_PAUSED = "No grader is running right now: your submission is kept and will be graded when one returns.";
 
 /** The submission, with its place when it is queued (else `place` is ignored). */
 export function toSubmission(row: SubmissionRow, place: QueuePlace | null): Submission {
@@ -50,8 +49,11 @@ export function toSubmission(row: SubmissionRow, place: QueuePlace | null): Subm
 }
 
 /** A queued state at its (new) place; its message is about the wait (a queued row has none of its own). */
-export const inQueue = (s: Submission, { position, gradersAlive }: QueuePlace): Submission =>
-  ({ ...s, position, message: gradersAlive ? null : GRADING_PAUSED });
+export const inQueue = (s: Submission, { position, gradersAlive }: QueuePlace): Submission => ({
+  ...s,
+  position,
+  message: gradersAlive ? null : GRADING_PAUSED,
+});
 
 /** The change message for a row: a final state travels in it, so open streams need no read. */
 export function changeOf(row: SubmissionRow): ChangeMessage {

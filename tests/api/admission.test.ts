@@ -1,7 +1,7 @@
 // One admission for both ways in (the JSON API and the page's form): the same order of
 // checks, the same counting, the same Redis round trips.
 import { describe, expect, test } from "bun:test";
-import { Client, appsForThisFile, unique } from "../helpers/app";
+import { appsForThisFile, Client, unique } from "../helpers/app";
 
 const app = appsForThisFile();
 

@@ -34,9 +34,7 @@ describe("identity", () => {
 
   test("a forged or damaged cookie is treated as no cookie", async () => {
     const victim = crypto.randomUUID();
-    for (const cookie of [
-      `uid=${victim}.forged`, `uid=${signUserId("another secret", victim)}`, "uid=garbage", `uid=${victim}`,
-    ]) {
+    for (const cookie of [`uid=${victim}.forged`, `uid=${signUserId("another secret", victim)}`, "uid=garbage", `uid=${victim}`]) {
       const res = await t.app.handle(new Request("http://localhost/api/me", { headers: { cookie } }));
       const body = (await res.json()) as { userId: string };
       expect(body.userId).not.toBe(victim);
@@ -78,7 +76,15 @@ describe("POST /api/assignments/:id/submissions", () => {
     const res = await client().submit(await firstAssignmentId(), unique("def hello():\n    return 'Hello'"));
     expect(res.status).toBe(202);
     const s = (await res.json()) as Record<string, unknown>;
-    expect(s).toMatchObject({ status: "queued", outcome: null, correct: false, pointsAwarded: false, reused: false, tests: [], output: "" });
+    expect(s).toMatchObject({
+      status: "queued",
+      outcome: null,
+      correct: false,
+      pointsAwarded: false,
+      reused: false,
+      tests: [],
+      output: "",
+    });
     expect(typeof s.position).toBe("number");
     for (const key of ["id", "assignmentId", "createdAt", "gradedAt"]) expect(s).toHaveProperty(key);
   });
@@ -98,14 +104,17 @@ describe("POST /api/assignments/:id/submissions", () => {
   });
 
   test("413 for a body over the limit", async () => {
-    const res = await client().submit(await firstAssignmentId(), "x" .repeat(300 * 1024));
+    const res = await client().submit(await firstAssignmentId(), "x".repeat(300 * 1024));
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toContain("larger than the limit");
   });
 
   test("415 when the body is not JSON", async () => {
     const id = await firstAssignmentId();
-    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}] as Record<string, string>[]) {
+    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}] as Record<
+      string,
+      string
+    >[]) {
       const res = await client().request(`/api/assignments/${id}/submissions`, { method: "POST", headers, body: "code=x" });
       expect(res.status).toBe(415);
     }
@@ -113,7 +122,9 @@ describe("POST /api/assignments/:id/submissions", () => {
 
   test("400 for malformed JSON", async () => {
     const res = await client().request(`/api/assignments/${await firstAssignmentId()}/submissions`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: "{code:",
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{code:",
     });
     expect(res.status).toBe(400);
   });
@@ -130,7 +141,7 @@ describe("POST /api/assignments/:id/submissions", () => {
       JSON.stringify({ code: "x = 1\u0000" }),
       '{"code": "\\ud800"}',
       new Uint8Array([...new TextEncoder().encode('{"code": "x = '), 0xff, 0xfe, ...new TextEncoder().encode('"}')]),
-      JSON.stringify({ code: "x" .repeat(70 * 1024) }),
+      JSON.stringify({ code: "x".repeat(70 * 1024) }),
     ];
     for (const body of bodies) {
       const res = await client().request(path, { method: "POST", headers: { "content-type": "application/json" }, body });
@@ -205,7 +216,12 @@ describe("submissions", () => {
     const events = text.split("\n\n").filter((e) => e.includes("event: status"));
     expect(events.length).toBe(1);
     expect(events[0]).toContain("id: 1");
-    const data = JSON.parse(events[0]!.split("\n").find((l) => l.startsWith("data: "))!.slice(6));
+    const data = JSON.parse(
+      events[0]!
+        .split("\n")
+        .find((l) => l.startsWith("data: "))!
+        .slice(6),
+    );
     expect(data).toMatchObject({ id: s.id, status: "graded", outcome: "failed" });
   });
 

@@ -14,8 +14,11 @@ describe("assignments on disk", () => {
   for (const a of assignmentFiles) {
     test(`${a.slug}: the reference passes and the starter fails`, async () => {
       const [ref, starter] = await Promise.all([gradeCode(a.slug, a.referenceCode), gradeCode(a.slug, a.starterCode)]);
-      expect({ slug: a.slug, outcome: ref.outcome, failing: ref.tests.filter((t) => !t.passed) })
-        .toEqual({ slug: a.slug, outcome: "passed", failing: [] });
+      expect({ slug: a.slug, outcome: ref.outcome, failing: ref.tests.filter((t) => !t.passed) }).toEqual({
+        slug: a.slug,
+        outcome: "passed",
+        failing: [],
+      });
       expect(starter.outcome).not.toBe("passed");
       expect(starter.outcome).not.toBe("syntax_error");
       expect(a.handout.length).toBeGreaterThan(50);

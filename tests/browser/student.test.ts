@@ -38,10 +38,14 @@ async function submit(page: Page, code: string, outcome?: string) {
   const before = await page.getAttribute(STATUS, "data-submission");
   await page.fill("#code", code);
   await page.click("button[type=submit]");
-  await page.waitForFunction((b) => {
-    const s = document.querySelector('[data-testid="submission-status"]');
-    return s?.getAttribute("data-submission") !== b && s?.getAttribute("data-status") === "graded";
-  }, before, { timeout: 20_000 });
+  await page.waitForFunction(
+    (b) => {
+      const s = document.querySelector('[data-testid="submission-status"]');
+      return s?.getAttribute("data-submission") !== b && s?.getAttribute("data-status") === "graded";
+    },
+    before,
+    { timeout: 20_000 },
+  );
   if (outcome) expect(await page.getAttribute(STATUS, "data-outcome")).toBe(outcome);
 }
 

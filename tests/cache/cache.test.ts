@@ -29,14 +29,21 @@ test("a returning user's assignment page, list and API answers cost no query whe
   await c.request("/api/me"); // the first visit: nothing is looked up, nor kept
   for (const p of paths) expect((await c.request(p)).status).toBe(200); // warm up
   for (const p of paths) {
-    expect({ path: p, queries: await queriesDuring(a, () => c.request(p).then((r) => r.text())) })
-      .toEqual({ path: p, queries: 0 });
+    expect({ path: p, queries: await queriesDuring(a, () => c.request(p).then((r) => r.text())) }).toEqual({ path: p, queries: 0 });
   }
 });
 
 test("a first visit (no cookie, or a forged one) costs no query: a new id has nothing to look up", async () => {
   const id = await firstId(); // the catalog is loaded: what is left would be per user
-  const paths = ["/", "/assignments", `/assignments/${id}`, `/assignments/${id}?from=1`, "/api/me", "/api/assignments", `/api/assignments/${id}`];
+  const paths = [
+    "/",
+    "/assignments",
+    `/assignments/${id}`,
+    `/assignments/${id}?from=1`,
+    "/api/me",
+    "/api/assignments",
+    `/api/assignments/${id}`,
+  ];
   for (const cookie of [undefined, `uid=${crypto.randomUUID()}.forged`]) {
     for (const p of paths) {
       let res: Response | undefined;

@@ -2,11 +2,11 @@
 // If-None-Match in development and production mode alike, and versioned URLs (`?v=<hash>`,
 // content-hashed names) that browsers may keep for a year while everything else is revalidated.
 import { afterAll, describe, expect, test } from "bun:test";
-import { Elysia } from "elysia";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Elysia } from "elysia";
 import { Assets, PUBLIC_DIR } from "../../src/pages/assets";
 import { IMMUTABLE, noneMatch, publicFiles, REVALIDATE } from "../../src/pages/public-files";
 import { appsForThisFile, Client } from "../helpers/app";
@@ -17,7 +17,9 @@ const get = (app: { handle(r: Request): Promise<Response> }, path: string, heade
 
 describe("through the app (development mode, as in the tests and the benches)", () => {
   const t = appsForThisFile()();
-  const hashes = Object.fromEntries(["css/app.css", "vendor/htmx.min.js", "vendor/hx-sse.min.js"].map((f) => [f, hashOf(readFileSync(join(PUBLIC_DIR, f)))]));
+  const hashes = Object.fromEntries(
+    ["css/app.css", "vendor/htmx.min.js", "vendor/hx-sse.min.js"].map((f) => [f, hashOf(readFileSync(join(PUBLIC_DIR, f)))]),
+  );
   let page = "";
 
   test("the layout links each unhashed file with ?v=<hash of its content>", async () => {
@@ -39,8 +41,12 @@ describe("through the app (development mode, as in the tests and the benches)", 
       expect(Buffer.from(await versioned.arrayBuffer()).equals(readFileSync(join(PUBLIC_DIR, file)))).toBe(true);
       for (const other of [`/public/${file}`, `/public/${file}?v=0123456789abcdef`, `/public/${file}?x=${hash}`]) {
         const res = await get(t.app, other);
-        expect({ other, status: res.status, cc: res.headers.get("cache-control"), etag: res.headers.get("etag") })
-          .toEqual({ other, status: 200, cc: REVALIDATE, etag: `"${hash}"` });
+        expect({ other, status: res.status, cc: res.headers.get("cache-control"), etag: res.headers.get("etag") }).toEqual({
+          other,
+          status: 200,
+          cc: REVALIDATE,
+          etag: `"${hash}"`,
+        });
       }
     }
   });

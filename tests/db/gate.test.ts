@@ -25,13 +25,14 @@ describe("Gate", () => {
     let running = 0;
     let most = 0;
     const started: number[] = [];
-    const task = (i: number) => gate.run(async () => {
-      started.push(i);
-      most = Math.max(most, ++running);
-      await Bun.sleep(15 + (i % 3) * 10);
-      running--;
-      return i;
-    });
+    const task = (i: number) =>
+      gate.run(async () => {
+        started.push(i);
+        most = Math.max(most, ++running);
+        await Bun.sleep(15 + (i % 3) * 10);
+        running--;
+        return i;
+      });
     // Callers keep arriving while places are handed from one waiter to the next.
     const calls: Promise<number>[] = [];
     for (let i = 0; i < 12; i++) {
@@ -58,10 +59,14 @@ describe("Gate", () => {
     const running = gate.run(() => first.done.then(() => "first"));
     const ran: string[] = [];
     const t0 = performance.now();
-    const waiters = ["b", "c"].map((name) => gate.run(async () => void ran.push(name)).then(
-      () => ({ name, ms: performance.now() - t0, error: undefined as unknown }),
-      (error) => ({ name, ms: performance.now() - t0, error }),
-    ));
+    const waiters = ["b", "c"].map((name) =>
+      gate
+        .run(async () => void ran.push(name))
+        .then(
+          () => ({ name, ms: performance.now() - t0, error: undefined as unknown }),
+          (error) => ({ name, ms: performance.now() - t0, error }),
+        ),
+    );
     const [b, c] = await Promise.all(waiters);
     for (const w of [b!, c!]) {
       expect(w.error).toBeInstanceOf(QueueTimeout);
@@ -107,7 +112,9 @@ describe("lanes over real connections (createDb with an in-flight bound)", () =>
     const { sql } = createDb(URL, 3, undefined, 2, 5000);
     try {
       const t0 = performance.now();
-      const ends = await Promise.all(Array.from({ length: 3 }, () => sql.unsafe("select pg_sleep(0.3)").then(() => performance.now() - t0)));
+      const ends = await Promise.all(
+        Array.from({ length: 3 }, () => sql.unsafe("select pg_sleep(0.3)").then(() => performance.now() - t0)),
+      );
       ends.sort((a, b) => a - b);
       expect(ends[1]!).toBeLessThan(550);
       expect(ends[2]!).toBeGreaterThanOrEqual(550); // started only when one of the first two ended
@@ -148,7 +155,8 @@ describe("lanes over real connections (createDb with an in-flight bound)", () =>
       // How results.ts writes a submission's tests: a JSON string cast to jsonb. A lane with
       // postgres.js's own serializers would encode it again, storing a string, not an array.
       const tests = JSON.stringify([{ name: "test_x", passed: true, message: "" }]);
-      const read = () => db.execute(raw`select pg_backend_pid() as pid, jsonb_typeof(${tests}::jsonb) as kind,
+      const read = () =>
+        db.execute(raw`select pg_backend_pid() as pid, jsonb_typeof(${tests}::jsonb) as kind,
         '2024-01-02 03:04:05+00'::timestamptz as at, pg_sleep(0.1)`);
       const rows = (await Promise.all(Array.from({ length: 6 }, read))).map((r) => r[0]!);
       expect(new Set(rows.map((r) => r.pid)).size).toBe(3);
@@ -165,13 +173,17 @@ describe("lanes over real connections (createDb with an in-flight bound)", () =>
     try {
       const slow = sql.unsafe("select pg_sleep(0.8)").then((rows) => rows); // sent now (queries are lazy)
       const t0 = performance.now();
-      const error = await sql.unsafe(`select '${marker}'`).then(() => undefined, (e) => e);
+      const error = await sql.unsafe(`select '${marker}'`).then(
+        () => undefined,
+        (e) => e,
+      );
       expect(error).toBeInstanceOf(QueueTimeout);
       expect(performance.now() - t0).toBeLessThan(700);
       await slow;
       await Bun.sleep(100);
       // It never reached Postgres: no connection ever ran it.
-      const seen = await admin`select count(*)::int as n from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+      const seen =
+        await admin`select count(*)::int as n from pg_stat_activity where query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
       expect(seen[0]!.n).toBe(0);
     } finally {
       await sql.end();

@@ -24,7 +24,11 @@ interface Service {
   stop_grace_period?: string;
   deploy?: { replicas?: string | number; resources?: { limits?: { cpus?: string; memory?: string; pids?: number } } };
 }
-interface ComposeFile { name?: string; services: Record<string, Service>; volumes?: Record<string, unknown> }
+interface ComposeFile {
+  name?: string;
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
 
 const dev = Bun.YAML.parse(read("compose.yml")) as ComposeFile;
 const prod = Bun.YAML.parse(read("compose.prod.yml")) as ComposeFile;
@@ -45,7 +49,10 @@ function composeCli(): { argv: string[]; v1: boolean } | undefined {
 }
 const cli = composeCli();
 
-describe.each([["compose.yml", dev], ["compose.prod.yml", prod]] as const)("%s", (_file, compose) => {
+describe.each([
+  ["compose.yml", dev],
+  ["compose.prod.yml", prod],
+] as const)("%s", (_file, compose) => {
   const services = Object.entries(compose.services);
 
   test("postgres, redis, web and grader", () => {
@@ -103,8 +110,10 @@ describe.if(!!cli)("docker compose config", () => {
   const config = (file: string, env: Record<string, string>) => {
     const text = cli!.v1 ? read(file).replace(/^name:.*$/m, "") : read(file);
     const r = Bun.spawnSync([...cli!.argv, "--project-directory", ROOT, "--env-file", empty, "-f", "-", "config", "-q"], {
-      stdin: new TextEncoder().encode(text), env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", ...env },
-      stdout: "pipe", stderr: "pipe",
+      stdin: new TextEncoder().encode(text),
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", ...env },
+      stdout: "pipe",
+      stderr: "pipe",
     });
     return { ok: r.exitCode === 0, stderr: r.stderr.toString() };
   };
@@ -188,7 +197,9 @@ describe("compose.prod.yml (production)", () => {
 
   test("every variable the files use is documented in .env.example", () => {
     const documented = read(".env.example");
-    const used = new Set([...read("compose.prod.yml").matchAll(/\$\{(\w+)/g), ...read("compose.yml").matchAll(/\$\{(\w+)/g)].map((m) => m[1]!));
+    const used = new Set(
+      [...read("compose.prod.yml").matchAll(/\$\{(\w+)/g), ...read("compose.yml").matchAll(/\$\{(\w+)/g)].map((m) => m[1]!),
+    );
     for (const name of used) expect(documented).toMatch(new RegExp(`^# ${name}=`, "m"));
   });
 });
@@ -212,7 +223,11 @@ describe("Dockerfiles", () => {
   });
 
   test("tini as PID 1 and a HEALTHCHECK in every runnable image", () => {
-    for (const [stages, name] of [[web, "web"], [web, "proxy"], [grader, "grader"]] as const) {
+    for (const [stages, name] of [
+      [web, "web"],
+      [web, "proxy"],
+      [grader, "grader"],
+    ] as const) {
       expect(execForm(last(stages, name, "ENTRYPOINT")!)[0]).toBe("/usr/bin/tini");
       expect(last(stages, name, "HEALTHCHECK")).toContain("deploy/healthcheck.ts");
     }
@@ -230,17 +245,37 @@ describe("Dockerfiles", () => {
   });
 
   test("the grader image has python3 and bubblewrap", () => {
-    const apt = chain(grader, "grader").flatMap((s) => s.body).filter((i) => i.op === "RUN").map((i) => i.args).join(" ");
+    const apt = chain(grader, "grader")
+      .flatMap((s) => s.body)
+      .filter((i) => i.op === "RUN")
+      .map((i) => i.args)
+      .join(" ");
     expect(apt).toContain("python3");
     expect(apt).toContain("bubblewrap");
   });
 
   test(".dockerignore keeps local state out of the build", () => {
     const ignored = ignoreMatcher(ROOT);
-    for (const p of [".git", ".env", ".env.local", "node_modules/elysia/package.json", "public/vendor/htmx.min.js", "grader/harness/__pycache__/x.pyc", ".data/nginx/nginx.conf", "tests/setup.ts"]) {
+    for (const p of [
+      ".git",
+      ".env",
+      ".env.local",
+      "node_modules/elysia/package.json",
+      "public/vendor/htmx.min.js",
+      "grader/harness/__pycache__/x.pyc",
+      ".data/nginx/nginx.conf",
+      "tests/setup.ts",
+    ]) {
       expect(ignored(p)).toBe(true);
     }
-    for (const p of [".env.example", "src/app.ts", "grader/harness/runner.py", "public/css/app.css", "bun.lock", "deploy/nginx.conf.template"]) {
+    for (const p of [
+      ".env.example",
+      "src/app.ts",
+      "grader/harness/runner.py",
+      "public/css/app.css",
+      "bun.lock",
+      "deploy/nginx.conf.template",
+    ]) {
       expect(ignored(p)).toBe(false);
     }
   });

@@ -13,14 +13,14 @@ import { join } from "node:path";
 import { assignmentIds, Client } from "./../helpers/app";
 import { finalState, pollSubmission, readEvents, type StreamEvent } from "./../helpers/events";
 import { freePort } from "./../helpers/processes";
-import { ensureEngine } from "./containers/engine";
-import { ensureBaseImages } from "./containers/standins";
-import { graderPid, inspect, must, oomKills, processesOf, sh, Stack, waitHealthy, writeFiles } from "./containers/stack";
 import { devStack } from "./containers/dev";
+import { ensureEngine } from "./containers/engine";
+import { graderPid, inspect, must, oomKills, processesOf, Stack, sh, waitHealthy, writeFiles } from "./containers/stack";
+import { ensureBaseImages } from "./containers/standins";
 
 const ROOT = join(import.meta.dir, "..", "..");
-const canRun = process.platform === "linux" && !process.env.SKIP_CONTAINERS
-  && (process.getuid?.() === 0 || sh(["docker", "info"]).code === 0);
+const canRun =
+  process.platform === "linux" && !process.env.SKIP_CONTAINERS && (process.getuid?.() === 0 || sh(["docker", "info"]).code === 0);
 
 const phases: [string, number][] = [];
 async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
@@ -41,7 +41,8 @@ const base = `http://127.0.0.1:${port}`;
 const stack = new Stack(run, [join(ROOT, "compose.prod.yml"), join(dir, "override.yml")], join(dir, ".env"), ROOT);
 
 let ids: Record<string, number> = {};
-const sumCode = (tag: string, body = "return a + b", before = "") => `${before}def sum(a, b):\n    ${body}\n# ${tag} ${crypto.randomUUID()}\n`;
+const sumCode = (tag: string, body = "return a + b", before = "") =>
+  `${before}def sum(a, b):\n    ${body}\n# ${tag} ${crypto.randomUUID()}\n`;
 /** Correct, but holds the job for `seconds` first (while the test does something to it). */
 const slowSum = (seconds: number) => sumCode("slow", "return a + b", `import time\ntime.sleep(${seconds})\n`);
 
@@ -87,11 +88,12 @@ describe.if(canRun)("the production stack in containers", () => {
     const built = await phase("base images", () => ensureBaseImages());
     if (built.length > 0) console.log(`containers: built stand-ins for ${built.join(", ")}`);
     writeFiles(dir, {
-      ".env": [
-        `SESSION_SECRET=${crypto.randomUUID()}${crypto.randomUUID()}`,
-        `POSTGRES_PASSWORD=pw${crypto.randomUUID().replaceAll("-", "")}`,
-        `HTTP_PORT=${port}`,
-      ].join("\n") + "\n",
+      ".env":
+        [
+          `SESSION_SECRET=${crypto.randomUUID()}${crypto.randomUUID()}`,
+          `POSTGRES_PASSWORD=pw${crypto.randomUUID().replaceAll("-", "")}`,
+          `HTTP_PORT=${port}`,
+        ].join("\n") + "\n",
       // The engine here gives build containers no NAT unless it was enabled: build with the host's network.
       "override.yml": "services:\n" + ["web", "grader", "proxy"].map((s) => `  ${s}:\n    build:\n      network: host\n`).join(""),
     });
@@ -183,7 +185,9 @@ describe.if(canRun)("the production stack in containers", () => {
     await during;
     await waitHealthy(stack.containers("proxy"));
     const finals = await Promise.all(accepted.map((a) => finalState(a.client, a.id, 90_000)));
-    console.log(`containers: proxy restart: ${accepted.length} submissions accepted, all graded; ${refused.length} refused while it restarted`);
+    console.log(
+      `containers: proxy restart: ${accepted.length} submissions accepted, all graded; ${refused.length} refused while it restarted`,
+    );
     expect(finals.every((f) => f.status === "graded" && f.outcome === "passed")).toBe(true);
     expect(accepted.length).toBeGreaterThanOrEqual(8);
   }, 180_000);
@@ -194,7 +198,9 @@ describe.if(canRun)("the production stack in containers", () => {
     expect(graders.length).toBe(3);
     const students = Array.from({ length: 30 }, (_, i) => ({ client: Client.forUrl(base), right: i % 3 !== 0 }));
     const started = performance.now();
-    const subs = await Promise.all(students.map((st) => submit(st.client, "sum", sumCode("scale", st.right ? "return a + b" : "return a - b"))));
+    const subs = await Promise.all(
+      students.map((st) => submit(st.client, "sum", sumCode("scale", st.right ? "return a + b" : "return a - b"))),
+    );
     const finals = await Promise.all(subs.map((s, i) => finalState(students[i]!.client, s.id)));
     console.log(`containers: 30 students graded by 3 graders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     expect(finals.map((f) => f.outcome)).toEqual(students.map((st) => (st.right ? "passed" : "failed")));
@@ -205,27 +211,46 @@ describe.if(canRun)("the production stack in containers", () => {
 
   test("our exploit files against the containerized graders: all contained, nothing left running", async () => {
     const graders = stack.containers("grader");
-    const jobProcesses = () => graders.flatMap((id) => processesOf(id).filter((p) => p.uid !== 0).map((p) => p.name)).sort();
+    const jobProcesses = () =>
+      graders
+        .flatMap((id) =>
+          processesOf(id)
+            .filter((p) => p.uid !== 0)
+            .map((p) => p.name),
+        )
+        .sort();
     const idle = jobProcesses();
     const exploitsDir = join(ROOT, "tests", "exploits");
-    const files = readdirSync(exploitsDir).filter((f) => f.endsWith(".py")).sort();
-    const runs = await Promise.all(files.map(async (file) => {
-      const source = readFileSync(join(exploitsDir, file), "utf8");
-      const header = (key: string) => new RegExp(`^# ${key}: *(.+)$`, "m").exec(source)?.[1]?.trim();
-      const client = Client.forUrl(base);
-      const s = await submit(client, header("Assignment") ?? "sum", `${source}
+    const files = readdirSync(exploitsDir)
+      .filter((f) => f.endsWith(".py"))
+      .sort();
+    const runs = await Promise.all(
+      files.map(async (file) => {
+        const source = readFileSync(join(exploitsDir, file), "utf8");
+        const header = (key: string) => new RegExp(`^# ${key}: *(.+)$`, "m").exec(source)?.[1]?.trim();
+        const client = Client.forUrl(base);
+        const s = await submit(
+          client,
+          header("Assignment") ?? "sum",
+          `${source}
 # ${crypto.randomUUID()}
-`);
-      return { file, expect: header("Expect")!, final: await finalState(client, s.id, 240_000) };
-    }));
+`,
+        );
+        return { file, expect: header("Expect")!, final: await finalState(client, s.id, 240_000) };
+      }),
+    );
     // An attack whose file expects `passed` answers correctly only when it was contained;
     // every other attack must not pass. The exact outcome may differ from the host's (no job
     // cgroups in a container): shown, not required.
     const differing = runs.filter((r) => r.expect !== "not_passed" && r.final.outcome !== r.expect);
-    console.log(`containers: ${runs.length} exploits, outcomes other than on the host: ${differing.map((r) => `${r.file} ${r.final.outcome} (${r.expect})`).join(", ") || "none"}`);
+    console.log(
+      `containers: ${runs.length} exploits, outcomes other than on the host: ${differing.map((r) => `${r.file} ${r.final.outcome} (${r.expect})`).join(", ") || "none"}`,
+    );
     for (const r of runs) {
-      expect({ file: r.file, contained: r.expect === "passed" ? r.final.outcome === "passed" : r.final.outcome !== "passed" })
-        .toEqual({ file: r.file, contained: true });
+      expect({ file: r.file, contained: r.expect === "passed" ? r.final.outcome === "passed" : r.final.outcome !== "passed" }).toEqual({
+        file: r.file,
+        contained: true,
+      });
     }
     await Bun.sleep(1000); // the last job's clean-up runs after its result is sent
     expect(jobProcesses()).toEqual(idle);

@@ -5,8 +5,15 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 
-export interface Instruction { op: string; args: string }
-export interface Stage { name: string; from: string; body: Instruction[] }
+export interface Instruction {
+  op: string;
+  args: string;
+}
+export interface Stage {
+  name: string;
+  from: string;
+  body: Instruction[];
+}
 
 export function parseDockerfile(text: string): Stage[] {
   const lines = text.split("\n").filter((l) => !/^\s*#/.test(l));
@@ -41,13 +48,18 @@ export function chain(stages: Stage[], name: string): Stage[] {
 
 /** The last value of an instruction along a stage's chain (ENTRYPOINT, CMD, USER, ...). */
 export function last(stages: Stage[], name: string, op: string): string | undefined {
-  return chain(stages, name).flatMap((s) => s.body).filter((i) => i.op === op).at(-1)?.args;
+  return chain(stages, name)
+    .flatMap((s) => s.body)
+    .filter((i) => i.op === op)
+    .at(-1)?.args;
 }
 
 /** ENV along the chain (`K=V K2=V2` form). */
 export function env(stages: Stage[], name: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of chain(stages, name).flatMap((s) => s.body).filter((i) => i.op === "ENV")) {
+  for (const i of chain(stages, name)
+    .flatMap((s) => s.body)
+    .filter((i) => i.op === "ENV")) {
     for (const [, k, v] of i.args.matchAll(/(\w+)=(\S+)/g)) out[k!] = v!;
   }
   return out;
@@ -62,16 +74,26 @@ export function execForm(args: string): string[] {
 export function ignoreMatcher(root: string): (rel: string) => boolean {
   const file = join(root, ".dockerignore");
   const rules = existsSync(file)
-    ? readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("#"))
     : [];
   const compiled = rules.map((r) => {
     const negate = r.startsWith("!");
     const parts = (negate ? r.slice(1) : r).replace(/^\/|\/$/g, "").split("/");
-    const re = parts.map((part, i) => {
-      const end = i === parts.length - 1;
-      if (part === "**") return end ? ".*" : "(?:[^/]+/)*";
-      return part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]") + (end ? "" : "/");
-    }).join("");
+    const re = parts
+      .map((part, i) => {
+        const end = i === parts.length - 1;
+        if (part === "**") return end ? ".*" : "(?:[^/]+/)*";
+        return (
+          part
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, "[^/]*")
+            .replace(/\?/g, "[^/]") + (end ? "" : "/")
+        );
+      })
+      .join("");
     // A matched directory takes its contents with it.
     return { negate, re: new RegExp(`^${re}(?:/.*)?$`) };
   });

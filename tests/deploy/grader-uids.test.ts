@@ -21,7 +21,9 @@ function baseFor(n: number, dir: string): number {
   writeFileSync(join(dir, "cksum"), `#!/bin/sh\necho "${n} 13"\n`);
   chmodSync(join(dir, "cksum"), 0o755);
   const r = Bun.spawnSync(["sh", SCRIPT, "sh", "-c", "echo $GRADER_UID_BASE"], {
-    env: { PATH: `${dir}:/usr/bin:/bin` }, stdout: "pipe", stderr: "pipe",
+    env: { PATH: `${dir}:/usr/bin:/bin` },
+    stdout: "pipe",
+    stderr: "pipe",
   });
   if (r.exitCode !== 0) throw new Error(r.stderr.toString());
   return Number(r.stdout.toString().trim());
@@ -50,10 +52,11 @@ describe("grader entrypoint uids", () => {
   });
 
   test("bubblewrap maps the highest uid and refuses the one above its limit", () => {
-    const run = (uid: number) => Bun.spawnSync(
-      ["bwrap", "--unshare-user", "--uid", String(uid), "--gid", String(uid), "--ro-bind", "/", "/", "/usr/bin/id", "-u"],
-      { stdout: "pipe", stderr: "pipe" },
-    );
+    const run = (uid: number) =>
+      Bun.spawnSync(["bwrap", "--unshare-user", "--uid", String(uid), "--gid", String(uid), "--ro-bind", "/", "/", "/usr/bin/id", "-u"], {
+        stdout: "pipe",
+        stderr: "pipe",
+      });
     const ok = run(MAX_SANDBOX_UID);
     expect(ok.stderr.toString()).toBe("");
     expect(ok.stdout.toString().trim()).toBe(String(MAX_SANDBOX_UID));

@@ -9,9 +9,9 @@ import { join } from "node:path";
 import postgres from "postgres";
 import { assignmentId, Client, unique } from "../helpers/app";
 import { graded } from "../helpers/events";
-import { freePort, spawnChild, type Child } from "../helpers/processes";
+import { type Child, freePort, spawnChild } from "../helpers/processes";
 import { buildStage, env, execForm, last, parseDockerfile } from "./dockerfile";
-import { startProxy, type ProxyProc } from "./proxy-process";
+import { type ProxyProc, startProxy } from "./proxy-process";
 
 setDefaultTimeout(60_000);
 
@@ -21,7 +21,11 @@ chmodSync(out, 0o755); // the sandbox's uid reads grader/harness from here
 const webPort = freePort();
 const SECRET = "a-test-secret-of-enough-length";
 
-interface Image { file: string; stage: string; dir: string }
+interface Image {
+  file: string;
+  stage: string;
+  dir: string;
+}
 const images: Record<"web" | "grader" | "proxy", Image> = {
   web: { file: "Dockerfile", stage: "web", dir: "" },
   grader: { file: "Dockerfile.grader", stage: "grader", dir: "" },
@@ -57,7 +61,11 @@ beforeAll(async () => {
   for (const img of Object.values(images)) {
     img.dir = buildStage(ROOT, img.file, img.stage, join(out, `${img.file}-${img.stage}`));
   }
-  web = spawnChild(command(images.web), { cwd: images.web.dir, env: envFor(images.web, { PORT: String(webPort), SESSION_SECRET: SECRET }), killAfterMs: 15_000 });
+  web = spawnChild(command(images.web), {
+    cwd: images.web.dir,
+    env: envFor(images.web, { PORT: String(webPort), SESSION_SECRET: SECRET }),
+    killAfterMs: 15_000,
+  });
   grader = spawnChild(command(images.grader), { cwd: images.grader.dir, env: envFor(images.grader, {}), killAfterMs: 15_000 });
   await Promise.all([web.waitFor(/web listening/, 45_000), grader.waitFor(/grader started/, 45_000)]);
   proxy = await startProxy(`127.0.0.1:${webPort}`, { cwd: images.proxy.dir });
@@ -77,7 +85,17 @@ describe("what the images hold", () => {
     expect(existsSync(join(dir, "node_modules/elysia"))).toBe(true);
     expect(existsSync(join(dir, "node_modules/@sinclair/typebox"))).toBe(true); // a peer elysia needs
     // typescript and @types are optional peers of elysia, which bun installs: removed.
-    for (const absent of ["tests", "bench", ".git", "node_modules/playwright-core", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types", "node_modules/bun-types", "grader"]) {
+    for (const absent of [
+      "tests",
+      "bench",
+      ".git",
+      "node_modules/playwright-core",
+      "node_modules/drizzle-kit",
+      "node_modules/typescript",
+      "node_modules/@types",
+      "node_modules/bun-types",
+      "grader",
+    ]) {
       expect(existsSync(join(dir, absent))).toBe(false);
     }
   });
@@ -86,7 +104,8 @@ describe("what the images hold", () => {
     const dir = images.grader.dir;
     expect(existsSync(join(dir, "grader/harness/runner.py"))).toBe(true);
     expect(readdirSync(join(dir, "grader/harness")).includes("__pycache__")).toBe(false);
-    for (const absent of ["views", "public", "tests", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types"]) expect(existsSync(join(dir, absent))).toBe(false);
+    for (const absent of ["views", "public", "tests", "node_modules/drizzle-kit", "node_modules/typescript", "node_modules/@types"])
+      expect(existsSync(join(dir, absent))).toBe(false);
   });
 
   test("proxy: the script and the template only (no packages)", () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { proxySettings, renderConfig } from "../../scripts/proxy";
 import { freePort } from "../helpers/processes";
-import { startProxy, type ProxyProc } from "./proxy-process";
+import { type ProxyProc, startProxy } from "./proxy-process";
 
 setDefaultTimeout(60_000);
 
@@ -22,20 +22,35 @@ describe("settings and rendering", () => {
 
   test("WEB_UPSTREAMS lists several web processes, by address or by name", () => {
     const s = proxySettings({ WEB_UPSTREAMS: "127.0.0.1:7800, web:7800,[::1]:7801", PROXY_PORT: "9000" });
-    expect(s.upstreams).toEqual([{ host: "127.0.0.1", port: 7800 }, { host: "web", port: 7800 }, { host: "[::1]", port: 7801 }]);
+    expect(s.upstreams).toEqual([
+      { host: "127.0.0.1", port: 7800 },
+      { host: "web", port: 7800 },
+      { host: "[::1]", port: 7801 },
+    ]);
     const conf = renderConfig(s, { brotli: false });
     expect(conf).toContain("listen 9000;");
     expect(conf).toContain("server 127.0.0.1:7800 max_fails=3 fail_timeout=10s;");
     expect(conf).toContain("server web:7800 max_fails=3 fail_timeout=10s;");
     expect(conf).not.toMatch(/\{\{[A-Z_]+\}\}/);
     expect(conf).not.toContain("brotli on");
-    expect(renderConfig(s, { brotli: true, user: "www-data www-data" })).toMatch(/load_module .*brotli.*\n[\s\S]*brotli on;[\s\S]*brotli off;/);
+    expect(renderConfig(s, { brotli: true, user: "www-data www-data" })).toMatch(
+      /load_module .*brotli.*\n[\s\S]*brotli on;[\s\S]*brotli off;/,
+    );
   });
 
   test("a bad value stops it with a sentence naming the variable", async () => {
-    for (const [name, value] of [["PROXY_PORT", "http"], ["WEB_UPSTREAMS", "localhost"], ["WEB_UPSTREAMS", "web:99999"]] as const) {
+    for (const [name, value] of [
+      ["PROXY_PORT", "http"],
+      ["WEB_UPSTREAMS", "localhost"],
+      ["WEB_UPSTREAMS", "web:99999"],
+    ] as const) {
       expect(() => proxySettings({ [name]: value })).toThrow(name);
-      const proc = Bun.spawn(["bun", "scripts/proxy.ts"], { cwd: ROOT, env: { ...process.env, [name]: value }, stdout: "pipe", stderr: "pipe" });
+      const proc = Bun.spawn(["bun", "scripts/proxy.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, [name]: value },
+        stdout: "pipe",
+        stderr: "pipe",
+      });
       expect(await proc.exited).toBe(1);
       expect(await new Response(proc.stderr).text()).toContain(name);
     }
@@ -91,7 +106,12 @@ describe("in front of a stub upstream", () => {
     const headersOf = async (base: string, path: string) => {
       const res = await fetch(base + path);
       await res.arrayBuffer();
-      return [res.status, res.headers.get("x-frame-options"), res.headers.get("x-content-type-options"), res.headers.get("referrer-policy")];
+      return [
+        res.status,
+        res.headers.get("x-frame-options"),
+        res.headers.get("x-content-type-options"),
+        res.headers.get("referrer-policy"),
+      ];
     };
     expect(await headersOf(proxy!.base, "/own-headers")).toEqual([200, "SAMEORIGIN", "nosniff", "no-referrer"]);
     expect(await headersOf(proxy!.base, "/missing")).toEqual([404, "DENY", "nosniff", "same-origin"]);
@@ -106,10 +126,14 @@ describe("in front of a stub upstream", () => {
 
   test("X-Forwarded-Proto: https from a TLS terminator in front is passed on", async () => {
     const seen: (string | null)[] = [];
-    const echo = Bun.serve({ port: freePort(), hostname: "127.0.0.1", fetch: (req) => {
-      seen.push(req.headers.get("x-forwarded-proto"));
-      return new Response("ok");
-    } });
+    const echo = Bun.serve({
+      port: freePort(),
+      hostname: "127.0.0.1",
+      fetch: (req) => {
+        seen.push(req.headers.get("x-forwarded-proto"));
+        return new Response("ok");
+      },
+    });
     const p = await startProxy(`127.0.0.1:${echo.port}`);
     try {
       await (await fetch(p.base + "/a")).text();
@@ -136,8 +160,14 @@ describe("in front of a stub upstream", () => {
     try {
       const proc = Bun.spawn(["bun", "scripts/proxy.ts"], {
         cwd: ROOT,
-        env: { ...process.env, PROXY_PORT: String(busy.port), WEB_UPSTREAMS: `127.0.0.1:${stub!.port}`, PROXY_DATA_DIR: join(dataRoot, "busy") },
-        stdout: "pipe", stderr: "pipe",
+        env: {
+          ...process.env,
+          PROXY_PORT: String(busy.port),
+          WEB_UPSTREAMS: `127.0.0.1:${stub!.port}`,
+          PROXY_DATA_DIR: join(dataRoot, "busy"),
+        },
+        stdout: "pipe",
+        stderr: "pipe",
       });
       expect(await proc.exited).not.toBe(0);
       const out = (await new Response(proc.stdout).text()) + (await new Response(proc.stderr).text());
@@ -160,6 +190,11 @@ describe("in front of a stub upstream", () => {
     for (let i = 0; i < 20 && existsSync(`/proc/${pid}`); i++) await Bun.sleep(100);
     expect(existsSync(`/proc/${pid}`)).toBe(false);
     await p.stop(); // removes its data directory
-    expect(await fetch(p.base).then(() => "open", () => "closed")).toBe("closed");
+    expect(
+      await fetch(p.base).then(
+        () => "open",
+        () => "closed",
+      ),
+    ).toBe("closed");
   });
 });

@@ -3,7 +3,7 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, spawnChild, type Child } from "../helpers/processes";
+import { type Child, freePort, spawnChild } from "../helpers/processes";
 
 const ROOT = join(import.meta.dir, "..", "..");
 
@@ -54,7 +54,12 @@ export async function startProxy(upstreams: string, opts: { cwd?: string; env?: 
     throw e;
   }
   return {
-    proc, port, dataDir, output, nginxPid, stop,
+    proc,
+    port,
+    dataDir,
+    output,
+    nginxPid,
+    stop,
     base: `http://127.0.0.1:${port}`,
     accessLog: () => (existsSync(join(dataDir, "access.log")) ? readFileSync(join(dataDir, "access.log"), "utf8") : ""),
   };

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { assignmentId, Client, unique } from "../helpers/app";
 import { readEvents } from "../helpers/events";
-import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
-import { startProxy, type ProxyProc } from "./proxy-process";
+import { freePort, type Proc, startGrader, startWeb } from "../helpers/processes";
+import { type ProxyProc, startProxy } from "./proxy-process";
 
 // Real processes, a real sandbox and a submission that sleeps 2 s.
 setDefaultTimeout(60_000);
@@ -140,14 +140,22 @@ describe("caching", () => {
   test("the page's versioned links are immutable for a year, from the app and from the proxy cache", async () => {
     const page = await (await fetch(`${base}/assignments`)).text();
     const links = [...page.matchAll(/(?:href|src)="(\/public\/[^"]+\?v=[0-9a-f]{16})"/g)].map((m) => m[1]!);
-    expect(links.map((l) => l.split("?")[0])).toEqual(["/public/css/app.css", "/public/vendor/htmx.min.js", "/public/vendor/hx-sse.min.js"]);
+    expect(links.map((l) => l.split("?")[0])).toEqual([
+      "/public/css/app.css",
+      "/public/vendor/htmx.min.js",
+      "/public/vendor/hx-sse.min.js",
+    ]);
     for (const link of links) {
       const path = `${link}&t=${crypto.randomUUID()}`;
       for (const status of ["MISS", "HIT"]) {
         const res = await raw(path);
         await res.arrayBuffer();
-        expect({ path, status: res.status, cache: res.headers.get("x-cache-status"), cc: res.headers.get("cache-control") })
-          .toEqual({ path, status: 200, cache: status, cc: "public, max-age=31536000, immutable" });
+        expect({ path, status: res.status, cache: res.headers.get("x-cache-status"), cc: res.headers.get("cache-control") }).toEqual({
+          path,
+          status: 200,
+          cache: status,
+          cc: "public, max-age=31536000, immutable",
+        });
       }
     }
     // A v that is not the file's hash (an old replica during a deploy, a made-up one): revalidated.
@@ -232,7 +240,8 @@ describe("headers and upstreams", () => {
 
   test("the health checks of the images answer (web, proxy, grader)", async () => {
     const run = (role: string, env: Record<string, string>) =>
-      Bun.spawn(["bun", "deploy/healthcheck.ts", role], { cwd: ROOT, env: { ...process.env, ...env }, stdout: "ignore", stderr: "ignore" }).exited;
+      Bun.spawn(["bun", "deploy/healthcheck.ts", role], { cwd: ROOT, env: { ...process.env, ...env }, stdout: "ignore", stderr: "ignore" })
+        .exited;
     expect(await run("web", { PORT: String(webPorts[0]) })).toBe(0);
     expect(await run("proxy", { PROXY_PORT: String(proxy!.port) })).toBe(0);
     expect(await run("grader", {})).toBe(0);

@@ -4,7 +4,7 @@ import { inArray } from "drizzle-orm";
 import { submissions } from "../../src/db/schema";
 import { assignmentIds, Client, makeApp } from "../helpers/app";
 import { graded, readEvents } from "../helpers/events";
-import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+import { freePort, type Proc, startGrader, startWeb } from "../helpers/processes";
 
 // Real processes and real sandboxes: a time limit alone takes 5 s.
 setDefaultTimeout(60_000);
@@ -75,7 +75,9 @@ describe("concurrency", () => {
     // Whichever is accepted takes a while to grade, so it is still pending while the rest
     // arrive (graders are fast enough to finish a plain one within the burst).
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => c.submit(ids.sum!, `import time\ntime.sleep(2)\ndef sum(a, b):\n    return a + b  # ${i}\n`).then((r) => r.status)),
+      Array.from({ length: 20 }, (_, i) =>
+        c.submit(ids.sum!, `import time\ntime.sleep(2)\ndef sum(a, b):\n    return a + b  # ${i}\n`).then((r) => r.status),
+      ),
     );
     expect(statuses.filter((s) => s === 202).length).toBe(1);
     expect(statuses.filter((s) => s === 409).length).toBe(19);
@@ -83,23 +85,32 @@ describe("concurrency", () => {
 
   test("30 submissions with two graders: each graded exactly once, both graders took part", async () => {
     const clients = Array.from({ length: 30 }, () => Client.forUrl(base));
-    const created = await Promise.all(clients.map(async (c, i) => {
-      // Each job takes a moment, so neither grader can take all 30 before the other wakes up.
-      const res = await c.submit(ids["hello-world"]!, `import time\ntime.sleep(0.1)\ndef hello():\n    return 'Hello world!'  # ${i} ${crypto.randomUUID()}\n`);
-      expect(res.status).toBe(202);
-      return ((await res.json()) as { id: number }).id;
-    }));
+    const created = await Promise.all(
+      clients.map(async (c, i) => {
+        // Each job takes a moment, so neither grader can take all 30 before the other wakes up.
+        const res = await c.submit(
+          ids["hello-world"]!,
+          `import time\ntime.sleep(0.1)\ndef hello():\n    return 'Hello world!'  # ${i} ${crypto.randomUUID()}\n`,
+        );
+        expect(res.status).toBe(202);
+        return ((await res.json()) as { id: number }).id;
+      }),
+    );
     const finals = await Promise.all(created.map((id, i) => graded(clients[i]!, id)));
     expect(finals.every((f) => f.status === "graded" && f.outcome === "passed" && f.pointsAwarded)).toBe(true);
 
-    const rows = await local.ctx.db.select({ id: submissions.id, attempts: submissions.attempts })
-      .from(submissions).where(inArray(submissions.id, created));
+    const rows = await local.ctx.db
+      .select({ id: submissions.id, attempts: submissions.attempts })
+      .from(submissions)
+      .where(inArray(submissions.id, created));
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
 
-    const gradedBy = graders.map((g) => g.lines
-      .filter((l) => l.includes('"msg":"graded"'))
-      .map((l) => JSON.parse(l).id as number)
-      .filter((id) => created.includes(id)));
+    const gradedBy = graders.map((g) =>
+      g.lines
+        .filter((l) => l.includes('"msg":"graded"'))
+        .map((l) => JSON.parse(l).id as number)
+        .filter((id) => created.includes(id)),
+    );
     const all = gradedBy.flat();
     expect(all.length).toBe(30);
     expect(new Set(all).size).toBe(30);

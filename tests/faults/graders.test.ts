@@ -1,11 +1,10 @@
 // Graders down, killed, poisoned, or stopped: every submission still gets its result.
 import { afterAll, afterEach, expect, setDefaultTimeout, test } from "bun:test";
-import { Client, makeApp, unique } from "../helpers/app";
-import { finalState, Stack } from "../helpers/stack";
-import { pollSubmission } from "../helpers/events";
 import { submissionById } from "../../src/submissions/results";
 import { GRADING_PAUSED } from "../../src/submissions/view-model";
-import { readEvents } from "../helpers/events";
+import { Client, makeApp, unique } from "../helpers/app";
+import { pollSubmission, readEvents } from "../helpers/events";
+import { finalState, Stack } from "../helpers/stack";
 
 setDefaultTimeout(120_000);
 
@@ -50,7 +49,10 @@ test("no grader alive: a queued submission says grading is paused and kept, and 
   const slow = (await (await first.submit(assignment, unique(`import time\ntime.sleep(2)\n${CORRECT}`))).json()) as { id: number };
   const waiting = (await (await second.submit(assignment, unique(CORRECT))).json()) as { id: number };
   expect(waiting).toMatchObject({ status: "queued", position: 1, message: GRADING_PAUSED });
-  expect(await (await second.request(`/api/submissions/${waiting.id}`)).json()).toMatchObject({ status: "queued", message: GRADING_PAUSED });
+  expect(await (await second.request(`/api/submissions/${waiting.id}`)).json()).toMatchObject({
+    status: "queued",
+    message: GRADING_PAUSED,
+  });
   expect(await (await second.request(`/assignments/${assignment}`)).text()).toContain(GRADING_PAUSED);
 
   const events = readEvents(second, waiting.id);

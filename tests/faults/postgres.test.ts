@@ -1,10 +1,10 @@
 // Postgres restarted under a running stack: writes answer 503 in words while it is down,
 // and everything recovers without restarting any process.
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
-import { loadConfig } from "../../src/config";
-import { runMigrations } from "../../src/db/migrate";
-import { createDb } from "../../src/db/client";
 import { syncAssignments } from "../../src/assignments/sync";
+import { loadConfig } from "../../src/config";
+import { createDb } from "../../src/db/client";
+import { runMigrations } from "../../src/db/migrate";
 import { unique } from "../helpers/app";
 import { PrivatePostgres } from "../helpers/services";
 import { finalState, Stack } from "../helpers/stack";

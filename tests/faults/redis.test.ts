@@ -48,4 +48,3 @@ test("Redis restarted mid-burst: processes reconnect, waiting streams get their 
   const ends = await Promise.all(streams);
   expect(ends.map((events) => events.at(-1)!.data.status)).toEqual(Array(5).fill("graded"));
 });
-

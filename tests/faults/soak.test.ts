@@ -1,7 +1,7 @@
 // Soak: 500 submissions from 100 users, two graders, one of them killed (SIGKILL) and
 // restarted every few seconds, and the (private) Redis flushed once along the way.
 import { expect, setDefaultTimeout, test } from "bun:test";
-import { unique, type Client } from "../helpers/app";
+import { type Client, unique } from "../helpers/app";
 import { readEvents } from "../helpers/events";
 import { finalState, stackOnPrivateRedis, submitUntilAccepted } from "../helpers/stack";
 
@@ -50,23 +50,27 @@ test("500 of 500 graded, points exactly 100 × correct assignments per user", as
   })();
 
   const waits: number[] = [];
-  const results = await Promise.all(users.map(async (client) => {
-    const outcomes = [];
-    for (const step of PLAN) {
-      const t0 = performance.now();
-      const s = await submitUntilAccepted(client, ids[step.slug]!, unique(step.code), 120_000);
-      const final = await waitResult(client, s.id);
-      waits.push(performance.now() - t0);
-      outcomes.push(final);
-    }
-    return outcomes;
-  }));
+  const results = await Promise.all(
+    users.map(async (client) => {
+      const outcomes = [];
+      for (const step of PLAN) {
+        const t0 = performance.now();
+        const s = await submitUntilAccepted(client, ids[step.slug]!, unique(step.code), 120_000);
+        const final = await waitResult(client, s.id);
+        waits.push(performance.now() - t0);
+        outcomes.push(final);
+      }
+      return outcomes;
+    }),
+  );
   killing = false;
   await chaos;
 
   const all = results.flat();
   const graded = all.filter((s) => s.status === "graded").length;
-  console.log(`soak: ${graded} of ${all.length} graded; longest time to feedback ${Math.max(...waits).toFixed(0)} ms; median ${[...waits].sort((a, b) => a - b)[waits.length >> 1]!.toFixed(0)} ms`);
+  console.log(
+    `soak: ${graded} of ${all.length} graded; longest time to feedback ${Math.max(...waits).toFixed(0)} ms; median ${[...waits].sort((a, b) => a - b)[waits.length >> 1]!.toFixed(0)} ms`,
+  );
   expect(graded).toBe(500);
   for (const outcomes of results) expect(outcomes.map((s) => s.correct)).toEqual(PLAN.map((p) => p.correct));
   const points = await Promise.all(users.map(async (c) => ((await (await c.request("/api/me")).json()) as { points: number }).points));

@@ -26,6 +26,8 @@ test("a hung BLMOVE is replaced by a new blocking client, and the next job is gr
   await grader.waitFor(/blocking call hung; recreating the blocking client/, 20_000);
   expect(proxy.frozen).toBe(1);
   const c = stack.client();
-  const s = (await (await c.submit(await stack.assignment("hello"), unique("def hello():\n    return 'Hello'\n"))).json()) as { id: number };
+  const s = (await (await c.submit(await stack.assignment("hello"), unique("def hello():\n    return 'Hello'\n"))).json()) as {
+    id: number;
+  };
   expect(await finalState(c, s.id, 20_000)).toMatchObject({ status: "graded", outcome: "passed" });
 });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { Client, unique } from "../helpers/app";
 import { readEvents } from "../helpers/events";
-import { freePort, startWeb, type Proc } from "../helpers/processes";
+import { freePort, type Proc, startWeb } from "../helpers/processes";
 import { Stack } from "../helpers/stack";
 
 setDefaultTimeout(60_000);

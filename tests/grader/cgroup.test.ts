@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { createSlotCgroup, detectCgroups, removeSlotCgroup, sweepStaleCgroups, type SlotCgroup } from "../../grader/cgroup";
+import { createSlotCgroup, detectCgroups, removeSlotCgroup, type SlotCgroup, sweepStaleCgroups } from "../../grader/cgroup";
 
 const mode = detectCgroups();
 const made: SlotCgroup[] = [];
@@ -41,9 +41,18 @@ describe.if(mode !== "none")(`slot cgroups (${mode})`, () => {
     const c = slot(process.pid, 64 * 1024 * 1024, 4);
     // Python and three children fit; of eight forks, the other five fail.
     const forks = [
-      "import os, sys, time", "sys.stdin.readline()", "n = 0",
-      "for i in range(8):", "    try:", "        if os.fork() == 0:", "            time.sleep(1)", "            os._exit(0)",
-      "        n += 1", "    except OSError:", "        pass", "print(n)",
+      "import os, sys, time",
+      "sys.stdin.readline()",
+      "n = 0",
+      "for i in range(8):",
+      "    try:",
+      "        if os.fork() == 0:",
+      "            time.sleep(1)",
+      "            os._exit(0)",
+      "        n += 1",
+      "    except OSError:",
+      "        pass",
+      "print(n)",
     ].join("\n");
     const py = Bun.spawn(["/usr/bin/python3", "-c", forks], { stdin: "pipe", stdout: "pipe", stderr: "pipe" });
     for (const procs of c.procs) writeFileSync(procs, String(py.pid));
@@ -57,9 +66,17 @@ describe.if(mode !== "none")(`slot cgroups (${mode})`, () => {
   test("the memory limit binds them together too: children each under it, all together over it, meet the OOM killer", async () => {
     const c = slot(process.pid, 64 * 1024 * 1024, 16);
     const hogs = [
-      "import os, sys, time", "sys.stdin.readline()", "kids = []",
-      "for i in range(3):", "    pid = os.fork()", "    if pid == 0:", "        b = b'x' * (30 << 20)", "        time.sleep(1)", "        os._exit(0)",
-      "    kids.append(pid)", "print(sum(1 for k in kids if os.WIFSIGNALED(os.waitpid(k, 0)[1])))",
+      "import os, sys, time",
+      "sys.stdin.readline()",
+      "kids = []",
+      "for i in range(3):",
+      "    pid = os.fork()",
+      "    if pid == 0:",
+      "        b = b'x' * (30 << 20)",
+      "        time.sleep(1)",
+      "        os._exit(0)",
+      "    kids.append(pid)",
+      "print(sum(1 for k in kids if os.WIFSIGNALED(os.waitpid(k, 0)[1])))",
     ].join("\n");
     const py = Bun.spawn(["/usr/bin/python3", "-c", hogs], { stdin: "pipe", stdout: "pipe", stderr: "pipe" });
     for (const procs of c.procs) writeFileSync(procs, String(py.pid));

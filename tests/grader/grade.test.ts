@@ -49,7 +49,8 @@ describe("outcomes", () => {
   });
 
   test("a process that closes its channel and goes on running is stopped, not blamed on the CPU limit", async () => {
-    const source = "import gc, os, time\nfor o in gc.get_objects():\n    if type(o).__name__ == 'Channel':\n        os.close(o.wfd)\ntime.sleep(30)\n";
+    const source =
+      "import gc, os, time\nfor o in gc.get_objects():\n    if type(o).__name__ == 'Channel':\n        os.close(o.wfd)\ntime.sleep(30)\n";
     const r = await gradeCode("sum", source, FAST);
     expect(r.outcome).not.toBe("passed");
     expect(r.message).toBe("Your code was stopped before the tests could run: the Python process stopped answering the grader.");
@@ -91,7 +92,10 @@ describe("verdicts the student's code cannot forge", () => {
   const wrong = "def sum(a, b):\n    return 0\n";
 
   test("patching unittest's assertEqual does not reach the tests", async () => {
-    const r = await gradeCode("sum", `import unittest\nunittest.TestCase.assertEqual = lambda *a, **k: None\nunittest.TestCase.assertAlmostEqual = lambda *a, **k: None\n${wrong}`);
+    const r = await gradeCode(
+      "sum",
+      `import unittest\nunittest.TestCase.assertEqual = lambda *a, **k: None\nunittest.TestCase.assertAlmostEqual = lambda *a, **k: None\n${wrong}`,
+    );
     expect(r.outcome).toBe("failed");
   });
 
@@ -118,7 +122,10 @@ describe("verdicts the student's code cannot forge", () => {
   });
 
   test("an object that claims to equal everything is not a pass", async () => {
-    const r = await gradeCode("sum", "class Eq:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\ndef sum(a, b):\n    return Eq()\n");
+    const r = await gradeCode(
+      "sum",
+      "class Eq:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\ndef sum(a, b):\n    return Eq()\n",
+    );
     expect(r.outcome).not.toBe("passed");
   });
 

@@ -8,7 +8,9 @@ setDefaultTimeout(120_000);
 /** Runs test files as root without CAP_SYS_ADMIN; the report of bun test. */
 async function withoutSysAdmin(...files: string[]) {
   const proc = Bun.spawn(["setpriv", "--bounding-set=-sys_admin", "bun", "test", ...files], {
-    cwd: `${import.meta.dir}/../..`, stdout: "pipe", stderr: "pipe",
+    cwd: `${import.meta.dir}/../..`,
+    stdout: "pipe",
+    stderr: "pipe",
   });
   const [code, out, err] = await Promise.all([proc.exited, new Response(proc.stdout).text(), new Response(proc.stderr).text()]);
   return { code, report: out + err };

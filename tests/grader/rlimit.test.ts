@@ -25,7 +25,8 @@ describe("rlimit mode", () => {
   });
 
   test.skipIf(process.getuid?.() !== 0)("a daemon of a job does not outlive it", async () => {
-    const daemon = "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(60)\n    os._exit(0)\ndef sum(a, b):\n    return a + b\n";
+    const daemon =
+      "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(60)\n    os._exit(0)\ndef sum(a, b):\n    return a + b\n";
     expect((await grade(daemon)).outcome).toBe("passed");
     await grade("def sum(a, b):\n    return a + b\n"); // the daemon's slot is cleaned before it is used again
     await grade("def sum(a, b):\n    return a + b\n");

@@ -1,8 +1,8 @@
 // Builds the app in-process for route tests (app.handle, no port).
 import { afterAll } from "bun:test";
-import { loadConfig, type Config } from "../../src/config";
-import { closeContext, createContext } from "../../src/context";
 import { createApp } from "../../src/app";
+import { type Config, loadConfig } from "../../src/config";
+import { closeContext, createContext } from "../../src/context";
 import { EventHub } from "../../src/submissions/hub";
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -15,7 +15,10 @@ export function makeApp(env: Record<string, string> = {}) {
   const hub = new EventHub(config.redisUrl, ctx.keys, ctx.cache);
   const app = createApp(ctx, hub);
   return {
-    app, ctx, hub, config,
+    app,
+    ctx,
+    hub,
+    config,
     async close() {
       hub.close();
       await closeContext(ctx);
@@ -37,7 +40,10 @@ export function appsForThisFile() {
 /** A client with a cookie jar, over app.handle or a real base URL. */
 export class Client {
   cookie = "";
-  constructor(private send: (req: Request) => Promise<Response>, private base = "http://localhost") {}
+  constructor(
+    private send: (req: Request) => Promise<Response>,
+    private base = "http://localhost",
+  ) {}
 
   static forApp(app: { handle(r: Request): Promise<Response> }) {
     return new Client((r) => app.handle(r));
@@ -79,9 +85,12 @@ export interface ListedAssignment {
 
 /** The assignments in their order, as GET /api/assignments lists them. */
 export async function listAssignments(from: Asked): Promise<ListedAssignment[]> {
-  const res = typeof from === "string" ? await fetch(`${from}/api/assignments`)
-    : from instanceof Client ? await from.json("/api/assignments")
-    : await Client.forApp(from).json("/api/assignments");
+  const res =
+    typeof from === "string"
+      ? await fetch(`${from}/api/assignments`)
+      : from instanceof Client
+        ? await from.json("/api/assignments")
+        : await Client.forApp(from).json("/api/assignments");
   if (res.status !== 200) throw new Error(`GET /api/assignments: ${res.status} ${await res.text()}`);
   return (await res.json()) as ListedAssignment[];
 }

@@ -1,13 +1,21 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { afterAll, beforeAll } from "bun:test";
-import { chromium, type Browser } from "playwright-core";
-import { freePort, startGrader, startWeb, type Proc } from "./processes";
+import { type Browser, chromium } from "playwright-core";
+import { freePort, type Proc, startGrader, startWeb } from "./processes";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
 }
 

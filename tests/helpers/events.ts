@@ -11,7 +11,10 @@ export interface StreamEvent {
 
 /** Collects `status` events until the server closes the stream (or the timeout); `onEvent` sees each as it comes. */
 export async function readEvents(
-  client: Client, submissionId: number, timeoutMs = 30_000, onEvent?: (e: StreamEvent) => void,
+  client: Client,
+  submissionId: number,
+  timeoutMs = 30_000,
+  onEvent?: (e: StreamEvent) => void,
 ): Promise<StreamEvent[]> {
   const res = await client.request(`/api/submissions/${submissionId}/events`, { signal: AbortSignal.timeout(timeoutMs) });
   if (res.status !== 200) throw new Error(`events: ${res.status}`);

@@ -1,11 +1,11 @@
 // Grades code against an assignment's real tests through the real sandbox; or writes a
 // result by hand, for route and page tests that need a graded submission but no grader.
 import { readdirSync, readFileSync } from "node:fs";
+import { Runner } from "../../grader/grade";
+import { createSandbox, destroySandbox, type SandboxSpec, slotUids } from "../../grader/sandbox";
 import { readAssignments } from "../../src/assignments/files";
 import type { Db } from "../../src/db/client";
-import { recordResult, startGrading, type GradedResult } from "../../src/submissions/results";
-import { Runner } from "../../grader/grade";
-import { createSandbox, destroySandbox, slotUids, type SandboxSpec } from "../../grader/sandbox";
+import { type GradedResult, recordResult, startGrading } from "../../src/submissions/results";
 import { testConfig } from "./app";
 
 export const assignmentFiles = readAssignments(testConfig().assignmentsDir);

@@ -1,7 +1,8 @@
 // Child processes for tests: any command whose output lines a test can wait for, and the
 // app's own web and grader processes started with it.
-import type { Subprocess } from "bun";
+
 import { join } from "node:path";
+import type { Subprocess } from "bun";
 import { readLines } from "../../src/lib/lines";
 
 const ROOT = join(import.meta.dir, "..", "..");
@@ -30,7 +31,11 @@ export interface ChildOptions {
 
 export function spawnChild(argv: string[], opts: ChildOptions = {}): Child {
   const proc = Bun.spawn(argv, {
-    cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdin: "ignore", stdout: "pipe", stderr: "pipe",
+    cwd: opts.cwd ?? ROOT,
+    env: opts.env ?? process.env,
+    stdin: "ignore",
+    stdout: "pipe",
+    stderr: "pipe",
   });
   const lines: string[] = [];
   // Each waiter is told every new line, and `undefined` once no more will come.
@@ -48,13 +53,12 @@ export function spawnChild(argv: string[], opts: ChildOptions = {}): Child {
   };
   // The output read to its end, or the process gone for a second (a child of its own may
   // still hold the pipes open).
-  void Promise.race([
-    Promise.all([pump(proc.stdout), pump(proc.stderr)]),
-    proc.exited.then(() => Bun.sleep(1000)),
-  ]).then(() => Promise.race([proc.exited, Bun.sleep(1000)])).then(() => {
-    ended = true;
-    for (const w of [...waiters]) w(undefined);
-  });
+  void Promise.race([Promise.all([pump(proc.stdout), pump(proc.stderr)]), proc.exited.then(() => Bun.sleep(1000))])
+    .then(() => Promise.race([proc.exited, Bun.sleep(1000)]))
+    .then(() => {
+      ended = true;
+      for (const w of [...waiters]) w(undefined);
+    });
   const name = argv.join(" ");
   return {
     proc,
@@ -96,7 +100,10 @@ export async function startWeb(port: number, env: Record<string, string> = {}): 
   // Ready when it answers (its log may be quieter than info).
   for (let i = 0; i < 150; i++) {
     if (web.proc.exitCode !== null) break;
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return web;
     await Bun.sleep(100);
   }

@@ -13,10 +13,17 @@ export class PrivateRedis {
   private proc?: Subprocess;
 
   async start(): Promise<void> {
-    this.proc = Bun.spawn(["redis-server", "--port", String(this.port), "--bind", "127.0.0.1",
-      "--save", "", "--appendonly", "no"], { stdout: "ignore", stderr: "ignore" });
+    this.proc = Bun.spawn(["redis-server", "--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdout: "ignore",
+      stderr: "ignore",
+    });
     for (let i = 0; i < 100; i++) {
-      if (Bun.spawnSync(["redis-cli", "-p", String(this.port), "ping"]).stdout.toString().includes("PONG")) return;
+      if (
+        Bun.spawnSync(["redis-cli", "-p", String(this.port), "ping"])
+          .stdout.toString()
+          .includes("PONG")
+      )
+        return;
       await Bun.sleep(50);
     }
     throw new Error("private redis did not start");
@@ -52,8 +59,17 @@ export class PrivatePostgres {
   }
 
   async start(): Promise<void> {
-    this.run([join(this.bin, "pg_ctl"), "-D", join(this.dir, "data"), "-l", join(this.dir, "log"),
-      "-o", `-p ${this.port} -k ${this.dir} -c fsync=off`, "-w", "start"]);
+    this.run([
+      join(this.bin, "pg_ctl"),
+      "-D",
+      join(this.dir, "data"),
+      "-l",
+      join(this.dir, "log"),
+      "-o",
+      `-p ${this.port} -k ${this.dir} -c fsync=off`,
+      "-w",
+      "start",
+    ]);
   }
 
   async stop(mode: "fast" | "immediate" = "fast"): Promise<void> {

@@ -1,7 +1,7 @@
 // A web process and graders against chosen services, for fault tests.
 import { afterAll, beforeAll } from "bun:test";
 import { assignmentIds, Client } from "./app";
-import { freePort, startGrader, startWeb, type Proc } from "./processes";
+import { freePort, type Proc, startGrader, startWeb } from "./processes";
 import { PrivateRedis } from "./services";
 
 export class Stack {
@@ -15,7 +15,8 @@ export class Stack {
 
   async start(graders: number): Promise<this> {
     [this.web, ...this.graders] = await Promise.all([
-      startWeb(this.port, this.env), ...Array.from({ length: graders }, () => startGrader(this.env)),
+      startWeb(this.port, this.env),
+      ...Array.from({ length: graders }, () => startGrader(this.env)),
     ]);
     return this;
   }

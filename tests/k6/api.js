@@ -1,6 +1,7 @@
 // The JSON API: the list, one assignment, and the visitor's progress.
-import http from "k6/http";
+
 import { check } from "k6";
+import http from "k6/http";
 import { BASE, options as base } from "./lib.js";
 
 export const options = base();

@@ -4,10 +4,11 @@
 // Needs graders running, and limits fit for one machine playing many students (each VU is
 // one student), e.g. SUBMISSIONS_PER_MINUTE=100000 SUBMISSIONS_PER_MINUTE_PER_IP=100000
 // on the web process.
-import http from "k6/http";
+
 import { check } from "k6";
+import http from "k6/http";
 import { Trend } from "k6/metrics";
-import { BASE, assignments, options as base } from "./lib.js";
+import { assignments, BASE, options as base } from "./lib.js";
 
 export const options = base();
 const timeToFeedback = new Trend("time_to_feedback", true);
@@ -38,7 +39,7 @@ export default function () {
   const final = lastStatus(stream.body || "");
   timeToFeedback.add(Date.now() - started);
   check(final, {
-    "graded": (s) => s !== null && s.status === "graded",
-    "correct": (s) => s !== null && s.correct === true,
+    graded: (s) => s !== null && s.status === "graded",
+    correct: (s) => s !== null && s.correct === true,
   });
 }

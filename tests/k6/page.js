@@ -1,7 +1,8 @@
 // The assignment page for a returning visitor (the cookie jar keeps its identity).
-import http from "k6/http";
+
 import { check } from "k6";
-import { BASE, assignments, options as base } from "./lib.js";
+import http from "k6/http";
+import { assignments, BASE, options as base } from "./lib.js";
 
 export const options = base();
 

@@ -90,10 +90,12 @@ test("when Postgres hangs, the requests that never got a turn answer 503 in word
     const answered: Response[] = [];
     let eight!: () => void;
     const eightAnswered = new Promise<void>((resolve) => (eight = resolve));
-    const requests = Array.from({ length: 10 }, () => client.json(`/api/submissions/${id}`).then((r) => {
-      if (answered.push(r) === 8) eight();
-      return r;
-    }));
+    const requests = Array.from({ length: 10 }, () =>
+      client.json(`/api/submissions/${id}`).then((r) => {
+        if (answered.push(r) === 8) eight();
+        return r;
+      }),
+    );
     await eightAnswered;
     const waited = performance.now() - t0;
     const early = answered.slice();

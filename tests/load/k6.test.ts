@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, setDefaultTimeout, test } from "bun:test";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { problems, runK6, scriptDir } from "../helpers/k6/run";
-import { freePort, startGrader, startWeb, type Proc } from "../helpers/processes";
+import { freePort, type Proc, startGrader, startWeb } from "../helpers/processes";
 
 setDefaultTimeout(30_000);
 
@@ -60,7 +60,9 @@ test("a wrong BASE_URL makes a script fail: failed checks, failed requests, erro
 });
 
 test("a wrong expectation fails its check, bad JSON handling throws, and each VU keeps its own cookie", async () => {
-  writeFileSync(join(dir, "wrong.js"), `
+  writeFileSync(
+    join(dir, "wrong.js"),
+    `
     import http from "k6/http";
     import { check, sleep } from "k6";
     export const options = { vus: 2, duration: "2s" };
@@ -72,7 +74,8 @@ test("a wrong expectation fails its check, bad JSON handling throws, and each VU
       sleep(0.1);
       http.get(\`\${__ENV.BASE_URL}/assignments\`).json(); // HTML, not JSON
     }
-  `);
+  `,
+  );
   const r = await runK6(dir, "wrong.js", { BASE_URL: base });
   expect(r.checks["health 201"]!.fails).toBe(r.iterations);
   expect(r.checks["health 201"]!.passes).toBe(0);

@@ -24,7 +24,9 @@ test("every request gets an id (the proxy's when it sends one), logged as one JS
 
 test("GET /metrics: requests by route and status, queue, graders, outcomes, grading time, streams", async () => {
   const c = stack.client();
-  const s = (await (await c.submit(await stack.assignment("hello"), unique("def hello():\n    return 'Hello'\n"))).json()) as { id: number };
+  const s = (await (await c.submit(await stack.assignment("hello"), unique("def hello():\n    return 'Hello'\n"))).json()) as {
+    id: number;
+  };
   await finalState(c, s.id);
   const res = await fetch(`${stack.url}/metrics`);
   expect(res.status).toBe(200);

@@ -18,7 +18,11 @@ const form = (code: string) => ({
 });
 
 async function finish(id: number, outcome: "passed" | "failed") {
-  await gradeByHand(t.ctx.db, id, { outcome, message: "All 4 tests passed.", tests: [{ name: "test_x", passed: outcome === "passed", message: "" }] });
+  await gradeByHand(t.ctx.db, id, {
+    outcome,
+    message: "All 4 tests passed.",
+    tests: [{ name: "test_x", passed: outcome === "passed", message: "" }],
+  });
 }
 
 describe("pages", () => {
@@ -61,7 +65,7 @@ describe("pages", () => {
   });
 
   test("Markdown handouts cannot carry HTML or script links", () => {
-    const out = renderMarkdown('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>').value;
+    const out = renderMarkdown("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>").value;
     expect(out).not.toContain("<script>");
     expect(out).not.toContain("<img");
     expect(out).not.toContain('href="javascript:');
@@ -85,7 +89,10 @@ describe("the submit form", () => {
   test("with htmx: 202 and the live widget, connected to its stream", async () => {
     const c = Client.forApp(t.app);
     const [first] = await ids();
-    const res = await c.request(`/assignments/${first}/submit`, { ...form(unique("x = 1")), headers: { ...form("").headers, "hx-request": "true" } });
+    const res = await c.request(`/assignments/${first}/submit`, {
+      ...form(unique("x = 1")),
+      headers: { ...form("").headers, "hx-request": "true" },
+    });
     expect(res.status).toBe(202);
     const html = await res.text();
     expect(html).toStartWith('<section id="submission"');
@@ -99,7 +106,10 @@ describe("the submit form", () => {
     const conflict = await c.request(`/assignments/${first}/submit`, form(unique("x = 2")));
     expect(conflict.status).toBe(409);
     expect(await conflict.text()).toContain("Wait for its result");
-    const empty = await Client.forApp(t.app).request(`/assignments/${first}/submit`, { ...form("  "), headers: { ...form("").headers, "hx-request": "true" } });
+    const empty = await Client.forApp(t.app).request(`/assignments/${first}/submit`, {
+      ...form("  "),
+      headers: { ...form("").headers, "hx-request": "true" },
+    });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain("The code is empty");
   });

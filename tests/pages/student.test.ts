@@ -24,7 +24,14 @@ async function graded(c: Client, assignment: number, code: string, tests: TestRe
 }
 
 const FAILED: TestResult[] = [
-  { name: "test_returns_hello", passed: false, message: "'hello' != 'Hello' : hello() should return \"Hello\"", call: "hello()", expected: "'Hello'", actual: "'hello'" },
+  {
+    name: "test_returns_hello",
+    passed: false,
+    message: "'hello' != 'Hello' : hello() should return \"Hello\"",
+    call: "hello()",
+    expected: "'Hello'",
+    actual: "'hello'",
+  },
   { name: "test_is_str", passed: true, message: "" },
 ];
 
@@ -38,15 +45,25 @@ describe("feedback pieces", () => {
   });
 
   test("unittest's message splits into the test's sentence and what it compared; tracebacks apart", () => {
-    expect(splitMessage("False is not true : hello() should start with H")).toEqual({ hint: "hello() should start with H", detail: "False is not true", trace: "" });
+    expect(splitMessage("False is not true : hello() should start with H")).toEqual({
+      hint: "hello() should start with H",
+      detail: "False is not true",
+      trace: "",
+    });
     const raised = splitMessage('Your code raised NameError: x\n  File "solution.py", line 2, in f\n    return x');
     expect(raised.hint).toBe("Your code raised NameError: x");
     expect(raised.trace).toContain("line 2");
   });
 
   test("assertTrue's bare 'False is not true' is left out; what a comparison showed is kept", () => {
-    const card = (message: string) => feedback({ status: "graded", outcome: "failed", message: "0 of 1 tests passed.", output: "",
-      tests: [{ name: "test_starts_with_h", passed: false, message, call: "hello()" }] } as Submission).value;
+    const card = (message: string) =>
+      feedback({
+        status: "graded",
+        outcome: "failed",
+        message: "0 of 1 tests passed.",
+        output: "",
+        tests: [{ name: "test_starts_with_h", passed: false, message, call: "hello()" }],
+      } as Submission).value;
     const bare = card("False is not true : hello() should start with H");
     expect(bare).toContain("hello() should start with H");
     expect(bare).not.toContain("is not true");
@@ -78,7 +95,11 @@ describe("the assignment page", () => {
     t.ctx.cache.users.invalidate(userId);
     expect((await progressOf(t.ctx, userId)).points).toBe(0);
     // What a grader does, without the message that tells the web processes (not heard yet).
-    await gradeByHand(t.ctx.db, s.id, { outcome: "passed", message: "All 1 tests passed.", tests: [{ name: "test_hello", passed: true, message: "" }] });
+    await gradeByHand(t.ctx.db, s.id, {
+      outcome: "passed",
+      message: "All 1 tests passed.",
+      tests: [{ name: "test_hello", passed: true, message: "" }],
+    });
     const page = await c.request(`/assignments/${id}`).then((r) => r.text());
     expect(page).toContain('data-outcome="passed"');
     expect(page).toContain('data-testid="points">100<');

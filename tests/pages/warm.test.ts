@@ -1,11 +1,11 @@
 // Warm assignment pages: answered from memory (before routing) exactly as the route renders
 // them, and never when anything on the page could differ.
 import { afterAll, expect, test } from "bun:test";
-import { closeContext, createContext } from "../../src/context";
 import { createHandler } from "../../src/app";
+import { closeContext, createContext } from "../../src/context";
 import { signUserId } from "../../src/identity/cookie";
-import { HttpMetrics } from "../../src/observe/metrics";
 import { observed } from "../../src/observe/http";
+import { HttpMetrics } from "../../src/observe/metrics";
 import { EventHub } from "../../src/submissions/hub";
 import { firstAssignment, testConfig, unique } from "../helpers/app";
 
@@ -22,7 +22,10 @@ function stack(env: Record<string, string> = {}) {
   const serve = observed(handler.fetch, log, http);
   const peer = { requestIP: () => ({ address: "127.0.0.1" }) };
   return {
-    ctx, http, lines, handler,
+    ctx,
+    http,
+    lines,
+    handler,
     /** through the web process's own handler (request wrapper, then memory or the app) */
     send: async (path: string, headers: Record<string, string> = {}, method = "GET") =>
       serve(new Request(`http://localhost${path}`, { method, headers }), peer),
@@ -41,7 +44,7 @@ const firstId = async () => (await firstAssignment(s.handler.app)).id;
 
 /** A returning visitor: a cookie the process has verified, and its page rendered once. */
 async function returning(t = s, id?: number) {
-  const page = `/assignments/${id ?? await firstId()}`;
+  const page = `/assignments/${id ?? (await firstId())}`;
   const cookie = (await t.send(page)).headers.get("set-cookie")!.split(";")[0]!;
   await t.send(page, { cookie });
   return { page, cookie };
@@ -65,7 +68,10 @@ test("a warm page comes from memory with the same status, headers and body as th
     expect(headersOf(warm)).toEqual(headersOf(fromRoute));
     expect(await warm.text()).toBe(await fromRoute.clone().text());
   }
-  expect(headersOf(fromRoute)).toMatchObject({ "content-security-policy": expect.stringContaining("default-src 'none'"), "x-frame-options": "DENY" });
+  expect(headersOf(fromRoute)).toMatchObject({
+    "content-security-policy": expect.stringContaining("default-src 'none'"),
+    "x-frame-options": "DENY",
+  });
 });
 
 test("from memory too: the request id, the log line and the metrics", async () => {
@@ -116,10 +122,13 @@ test("each user their own page, and a change of the user or the catalog renders 
   expect(asked(b.cookie)).toBeDefined();
 
   // A submission: pending pages are never kept (their queue position moves by itself).
-  const res = await s.handler.app.handle(new Request(`http://localhost/api/assignments/${id}/submissions`, {
-    method: "POST", headers: { cookie: a.cookie, "content-type": "application/json" },
-    body: JSON.stringify({ code: unique("def hello():\n    return 'Hello'\n") }),
-  }));
+  const res = await s.handler.app.handle(
+    new Request(`http://localhost/api/assignments/${id}/submissions`, {
+      method: "POST",
+      headers: { cookie: a.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ code: unique("def hello():\n    return 'Hello'\n") }),
+    }),
+  );
   expect(res.status).toBe(202);
   expect(asked(a.cookie)).toBeUndefined();
   expect(await (await s.send(a.page, { cookie: a.cookie })).text()).toContain('data-status="queued"');

@@ -7,7 +7,7 @@ import { queuePosition } from "../../src/queue/queue";
 import { dedicatedClient } from "../../src/queue/redis";
 import { assignmentId, Client, makeApp, unique } from "../helpers/app";
 import { readEvents, type StreamEvent } from "../helpers/events";
-import { startGrader, type Proc } from "../helpers/processes";
+import { type Proc, startGrader } from "../helpers/processes";
 
 setDefaultTimeout(60_000);
 
@@ -54,10 +54,11 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const finalRow = (id: number) => until(`submission ${id} final`, async () => {
-  const r = await row(id);
-  return (r.status === "graded" || r.status === "error") && r;
-});
+const finalRow = (id: number) =>
+  until(`submission ${id} final`, async () => {
+    const r = await row(id);
+    return (r.status === "graded" || r.status === "error") && r;
+  });
 
 const CORRECT = "def hello():\n    return 'Hello'\n";
 
@@ -65,7 +66,8 @@ describe("reliable queue", () => {
   test("the reaper returns the jobs of a worker whose heartbeat expired", async () => {
     const { id } = await submit(CORRECT);
     // A worker that took the job and died: its id is registered, its heartbeat is gone.
-    await ctx.redis.multi()
+    await ctx.redis
+      .multi()
       .lrem(ctx.keys.queue, 0, String(id))
       .sadd(ctx.keys.workers, "dead-worker")
       .lpush(ctx.keys.processing("dead-worker"), String(id))
@@ -143,7 +145,9 @@ describe("reliable queue", () => {
     expect(again.attempts).toBe(1);
     const me = (await (await client.json("/api/me")).json()) as { points: number };
     expect(me.points).toBe(100);
-    const awards = await ctx.db.select().from(completions)
+    const awards = await ctx.db
+      .select()
+      .from(completions)
       .where(and(eq(completions.userId, first.userId), eq(completions.assignmentId, first.assignmentId)));
     expect(awards.length).toBe(1);
   });

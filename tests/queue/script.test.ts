@@ -43,7 +43,11 @@ test("runEach: an error in one call is thrown", async () => {
   const { script } = freshScript();
   const list = `${prefix}${crypto.randomUUID()}`;
   await redis.lpush(list, "a"); // APPEND on a list: WRONGTYPE
-  await expect(script.runEach(redis, [{ keys: [`${prefix}${crypto.randomUUID()}`], args: ["a"] }, { keys: [list], args: ["a"] }]))
-    .rejects.toThrow(/WRONGTYPE/);
+  await expect(
+    script.runEach(redis, [
+      { keys: [`${prefix}${crypto.randomUUID()}`], args: ["a"] },
+      { keys: [list], args: ["a"] },
+    ]),
+  ).rejects.toThrow(/WRONGTYPE/);
   await redis.del(list);
 });

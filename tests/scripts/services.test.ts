@@ -27,7 +27,11 @@ describe("starting services", () => {
     try {
       const r = ensure(process.env.DATABASE_URL!, `redis://127.0.0.1:${port}`, ["redis-server"]);
       expect(r).toEqual({ code: 0, stderr: "" });
-      expect(Bun.spawnSync(["redis-cli", "-p", String(port), "ping"]).stdout.toString().trim()).toBe("PONG");
+      expect(
+        Bun.spawnSync(["redis-cli", "-p", String(port), "ping"])
+          .stdout.toString()
+          .trim(),
+      ).toBe("PONG");
     } finally {
       Bun.spawnSync(["redis-cli", "-p", String(port), "shutdown", "nosave"]);
     }

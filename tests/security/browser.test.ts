@@ -2,8 +2,8 @@
 // for real and shown; no dialog opens, no request leaves for another origin, and the
 // Content-Security-Policy would stop injected script even if escaping ever failed.
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
-import type { Page } from "playwright-core";
 import Redis from "ioredis";
+import type { Page } from "playwright-core";
 import { testConfig } from "../helpers/app";
 import { browserStack } from "../helpers/browser";
 import { freePort, startWeb } from "../helpers/processes";
@@ -17,8 +17,14 @@ const base = stack.base;
 /** A page that records dialogs, requests to other origins, CSP violations and errors. */
 async function watchedPage() {
   const page = await stack.browser.newPage();
-  const seen = { dialogs: [] as string[], foreign: [] as string[], requests: [] as string[], errors: [] as string[],
-    answered: [] as string[], failed: [] as string[] };
+  const seen = {
+    dialogs: [] as string[],
+    foreign: [] as string[],
+    requests: [] as string[],
+    errors: [] as string[],
+    answered: [] as string[],
+    failed: [] as string[],
+  };
   page.on("dialog", (d) => {
     seen.dialogs.push(d.message());
     void d.dismiss();
@@ -101,8 +107,7 @@ describe("hostile output in the browser", () => {
     await page.goto(`${base}/assignments`);
     await page.evaluate(() => {
       // Simulates an escaping bug: raw markup inserted into the page.
-      document.body.insertAdjacentHTML("beforeend",
-        '<img src="/nothing.png" onerror="alert(1)"><img src="https://evil.example/x.png">');
+      document.body.insertAdjacentHTML("beforeend", '<img src="/nothing.png" onerror="alert(1)"><img src="https://evil.example/x.png">');
       const s = document.createElement("script");
       s.textContent = "alert(2)";
       document.body.append(s);
@@ -132,8 +137,12 @@ describe("the real server", () => {
     const prefix = `pp:test-ip-${crypto.randomUUID()}:`;
     const web = await startWeb(p, { SUBMISSIONS_PER_MINUTE_PER_IP: "2", REDIS_PREFIX: prefix });
     try {
-      const send = () => fetch(`http://127.0.0.1:${p}/api/assignments/999999/submissions`, {
-        method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const send = () =>
+        fetch(`http://127.0.0.1:${p}/api/assignments/999999/submissions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        });
       // Three new users (no cookie each time), one address.
       expect((await send()).status).toBe(404);
       expect((await send()).status).toBe(404);

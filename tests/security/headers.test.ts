@@ -1,11 +1,11 @@
 // Security headers on every kind of response, the page's script hygiene, the cookie
 // (rotating secrets, Secure), and who the client is (trusted proxies only).
 import { describe, expect, test } from "bun:test";
-import { loadConfig, ConfigError } from "../../src/config";
+import { ConfigError, loadConfig } from "../../src/config";
 import { signUserId } from "../../src/identity/cookie";
 import { clientIp, isHttps } from "../../src/security/client";
 import { isCrossSite } from "../../src/security/guard";
-import { Client, appsForThisFile, firstAssignment } from "../helpers/app";
+import { appsForThisFile, Client, firstAssignment } from "../helpers/app";
 
 const app = appsForThisFile();
 const main = app();
@@ -139,7 +139,8 @@ describe("who the client is", () => {
   });
 
   test("cross-site: Sec-Fetch-Site first, then Origin against the host asked for", () => {
-    const post = (headers: Record<string, string>) => new Request("http://app.example:7800/x", { method: "POST", headers: { host: "app.example:7800", ...headers } });
+    const post = (headers: Record<string, string>) =>
+      new Request("http://app.example:7800/x", { method: "POST", headers: { host: "app.example:7800", ...headers } });
     expect(isCrossSite(post({}), 0)).toBe(false);
     expect(isCrossSite(post({ "sec-fetch-site": "same-origin", origin: "http://app.example:7800" }), 0)).toBe(false);
     expect(isCrossSite(post({ "sec-fetch-site": "none" }), 0)).toBe(false);
@@ -149,8 +150,10 @@ describe("who the client is", () => {
     expect(isCrossSite(post({ origin: "not a url" }), 0)).toBe(true);
     expect(isCrossSite(post({ origin: "http://app.example" }), 0)).toBe(false); // a proxy may drop the port
     // Behind a TLS proxy: the browser's Origin is https://, the proxy forwards the host.
-    const proxied = new Request("http://10.0.0.5:7800/x", { method: "POST",
-      headers: { host: "10.0.0.5:7800", "x-forwarded-host": "pypractice.example", origin: "https://pypractice.example" } });
+    const proxied = new Request("http://10.0.0.5:7800/x", {
+      method: "POST",
+      headers: { host: "10.0.0.5:7800", "x-forwarded-host": "pypractice.example", origin: "https://pypractice.example" },
+    });
     expect(isCrossSite(proxied, 1)).toBe(false);
     expect(isCrossSite(proxied, 0)).toBe(true);
   });

@@ -1,7 +1,7 @@
 // Floods are absorbed: rate limits per user and per IP (submissions, stream opens), a cap on
 // open streams per user across web processes, and a global cap on the queue.
 import { describe, expect, test } from "bun:test";
-import { Client, appsForThisFile, firstAssignment, unique } from "../helpers/app";
+import { appsForThisFile, Client, firstAssignment, unique } from "../helpers/app";
 import { gradeByHand } from "../helpers/grading";
 
 const app = appsForThisFile();
@@ -11,7 +11,8 @@ const aid = firstAssignment(main.app).then((a) => a.id);
 
 /** A different address for each test, so per-IP counters never carry over between runs' tests. */
 const randomIp = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
-const randomIpv6 = () => `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1::${Math.floor(Math.random() * 0xffff).toString(16)}`;
+const randomIpv6 = () =>
+  `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1::${Math.floor(Math.random() * 0xffff).toString(16)}`;
 
 const error = async (res: Response) => ((await res.json()) as { error: string }).error;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,8 +55,12 @@ describe("submission rate limits", () => {
     const { app: a } = app({ TRUST_PROXY: "1", SUBMISSIONS_PER_MINUTE_PER_IP: "3" });
     const ip = randomIp();
     const from = (addr: string) => ({ "x-forwarded-for": `198.51.100.7, ${addr}` });
-    const send = (addr: string) => Client.forApp(a).request(`/api/assignments/999999/submissions`, {
-      method: "POST", headers: { "content-type": "application/json", ...from(addr) }, body: "{}" });
+    const send = (addr: string) =>
+      Client.forApp(a).request(`/api/assignments/999999/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...from(addr) },
+        body: "{}",
+      });
     for (let i = 0; i < 3; i++) expect((await send(ip)).status).toBe(404);
     const limited = await send(ip);
     expect(limited.status).toBe(429);
@@ -67,8 +72,12 @@ describe("submission rate limits", () => {
     const { app: a } = app({ TRUST_PROXY: "1", SUBMISSIONS_PER_MINUTE_PER_IP: "2" });
     const base = randomIpv6();
     const sibling = base.replace(/::[0-9a-f]+$/, "::abcd");
-    const send = (addr: string) => Client.forApp(a).request(`/api/assignments/999999/submissions`, {
-      method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": addr }, body: "{}" });
+    const send = (addr: string) =>
+      Client.forApp(a).request(`/api/assignments/999999/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": addr },
+        body: "{}",
+      });
     expect((await send(base)).status).toBe(404);
     expect((await send(sibling)).status).toBe(404);
     expect((await send(base)).status).toBe(429);
@@ -79,7 +88,10 @@ describe("submission rate limits", () => {
     const ip = randomIp();
     for (let i = 0; i < 3; i++) {
       const res = await Client.forApp(a).request(`/api/assignments/999999/submissions`, {
-        method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: "{}" });
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": ip },
+        body: "{}",
+      });
       expect(res.status).toBe(404);
     }
   });
@@ -158,7 +170,8 @@ describe("queue cap", () => {
       expect(await error(refused)).toMatch(/graders are busy: 3 submissions are waiting/);
 
       const form = await c.request(`/assignments/${await aid}/submit`, {
-        method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" },
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ code: unique("x = 1") }).toString(),
       });
       expect(form.status).toBe(503);

@@ -3,10 +3,10 @@
 // leases renewed in batches, and the hub's count and leases freed when a stream ends.
 import { describe, expect, setSystemTime, test } from "bun:test";
 import { publishChange, publishQueueMoved } from "../../src/queue/queue";
-import { toSubmission } from "../../src/submissions/view-model";
 import { markError } from "../../src/submissions/results";
 import { findOwnSubmission } from "../../src/submissions/service";
-import { Client, appsForThisFile, firstAssignment, unique } from "../helpers/app";
+import { toSubmission } from "../../src/submissions/view-model";
+import { appsForThisFile, Client, firstAssignment, unique } from "../helpers/app";
 
 const app = appsForThisFile();
 

@@ -7,8 +7,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 const VIEWS = resolve(import.meta.dir, "..", "..", "views");
 
 /** Every module specifier in a source text: import/export … from, bare and dynamic import, require. */
-const specifiers = (source: string) =>
-  [...source.matchAll(/(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+const specifiers = (source: string) => [...source.matchAll(/(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
 
 /** The specifiers of `file` that leave views/: a relative or absolute path that resolves outside it. */
 function outside(file: string, source: string): string[] {
@@ -25,7 +24,8 @@ test("no file under views/ imports anything outside views/ but packages", () => 
     .filter((file) => statSync(file).isFile());
   expect(files.length).toBeGreaterThan(5);
   const found = files.flatMap((file) =>
-    outside(file, readFileSync(file, "utf8")).map((s) => `views/${relative(VIEWS, file)} imports ${s}`));
+    outside(file, readFileSync(file, "utf8")).map((s) => `views/${relative(VIEWS, file)} imports ${s}`),
+  );
   expect(found).toEqual([]);
 });
 

@@ -39,14 +39,31 @@ export async function devStack(root: string): Promise<void> {
   copyCheckout(root, copy);
   const port = freePort();
   writeFileSync(join(dir, "empty.env"), "");
-  writeFileSync(join(dir, "override.yml"), [
-    "services:",
-    "  postgres:", "    ports: !reset []",
-    "  redis:", "    ports: !reset []",
-    "  web:", "    ports: !override", `      - "127.0.0.1:${port}:7800"`, "    build:", "      network: host",
-    "  grader:", "    build:", "      network: host", "",
-  ].join("\n"));
-  const stack = new Stack(`ppdev${Date.now().toString(36)}`, [join(copy, "compose.yml"), join(dir, "override.yml")], join(dir, "empty.env"), copy);
+  writeFileSync(
+    join(dir, "override.yml"),
+    [
+      "services:",
+      "  postgres:",
+      "    ports: !reset []",
+      "  redis:",
+      "    ports: !reset []",
+      "  web:",
+      "    ports: !override",
+      `      - "127.0.0.1:${port}:7800"`,
+      "    build:",
+      "      network: host",
+      "  grader:",
+      "    build:",
+      "      network: host",
+      "",
+    ].join("\n"),
+  );
+  const stack = new Stack(
+    `ppdev${Date.now().toString(36)}`,
+    [join(copy, "compose.yml"), join(dir, "override.yml")],
+    join(dir, "empty.env"),
+    copy,
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     const started = performance.now();

@@ -34,12 +34,21 @@ function installCompose(): void {
   try {
     mkdirSync(join(dir, "lists", "partial"), { recursive: true });
     mkdirSync(join(dir, "cache", "archives", "partial"), { recursive: true });
-    writeFileSync(join(dir, "sources.list"),
-      "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main\n");
+    writeFileSync(
+      join(dir, "sources.list"),
+      "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main\n",
+    );
     const opts = [
-      "-o", `Dir::Etc::sourcelist=${join(dir, "sources.list")}`, "-o", "Dir::Etc::sourceparts=-",
-      "-o", `Dir::State::Lists=${join(dir, "lists")}`, "-o", `Dir::Cache=${join(dir, "cache")}`,
-      "-o", "APT::Sandbox::User=root",
+      "-o",
+      `Dir::Etc::sourcelist=${join(dir, "sources.list")}`,
+      "-o",
+      "Dir::Etc::sourceparts=-",
+      "-o",
+      `Dir::State::Lists=${join(dir, "lists")}`,
+      "-o",
+      `Dir::Cache=${join(dir, "cache")}`,
+      "-o",
+      "APT::Sandbox::User=root",
     ];
     const steps = [
       run(["apt-get", ...opts, "update", "-qq"]),

@@ -5,7 +5,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export interface Run { code: number; out: string }
+export interface Run {
+  code: number;
+  out: string;
+}
 
 export function sh(argv: string[], opts: { cwd?: string; timeoutMs?: number } = {}): Run {
   const r = Bun.spawnSync(argv, { cwd: opts.cwd, stdout: "pipe", stderr: "pipe", timeout: opts.timeoutMs ?? 600_000 });
@@ -39,8 +42,18 @@ export class Stack {
   }
 
   private argv(args: string[]): string[] {
-    return ["docker", "compose", "-p", this.project, "--project-directory", this.projectDir,
-      "--env-file", this.envFile, ...this.files.flatMap((f) => ["-f", f]), ...args];
+    return [
+      "docker",
+      "compose",
+      "-p",
+      this.project,
+      "--project-directory",
+      this.projectDir,
+      "--env-file",
+      this.envFile,
+      ...this.files.flatMap((f) => ["-f", f]),
+      ...args,
+    ];
   }
 
   /** Container ids of a service, in replica order. */
@@ -53,7 +66,9 @@ export class Stack {
   /** psql in the postgres service, one value per line. */
   sql(query: string): string[] {
     return this.compose("exec", "-T", "postgres", "psql", "-U", "postgres", "-d", "pypractice", "-tA", "-c", query)
-      .split("\n").map((l) => l.trim()).filter(Boolean);
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
   }
 }
 
@@ -63,13 +78,18 @@ export async function waitHealthy(ids: string[], ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (const id of ids) {
     while (inspect(id, "{{.State.Health.Status}}") !== "healthy") {
-      if (Date.now() > deadline) throw new Error(`${id} not healthy after ${ms / 1000} s:\n${sh(["docker", "logs", "--tail", "40", id]).out}`);
+      if (Date.now() > deadline)
+        throw new Error(`${id} not healthy after ${ms / 1000} s:\n${sh(["docker", "logs", "--tail", "40", id]).out}`);
       await Bun.sleep(250);
     }
   }
 }
 
-export interface HostProcess { pid: number; name: string; uid: number }
+export interface HostProcess {
+  pid: number;
+  name: string;
+  uid: number;
+}
 
 /** Every process of a container, read from the host's /proc (the image needs no ps). */
 export function processesOf(containerId: string): HostProcess[] {

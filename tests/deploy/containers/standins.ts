@@ -47,17 +47,26 @@ export function baseImages(): string[] {
 function build(tag: string, dockerfile: string, context: string, args: Record<string, string> = {}): void {
   const buildArgs = Object.entries(args).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]);
   // The classic builder: it needs neither the buildx plugin nor a frontend image.
-  sh(["docker", "build", "--network", "host", "-q", "-f", dockerfile, "-t", tag, ...buildArgs, context],
-    { env: { ...process.env, DOCKER_BUILDKIT: "0" } });
+  sh(["docker", "build", "--network", "host", "-q", "-f", dockerfile, "-t", tag, ...buildArgs, context], {
+    env: { ...process.env, DOCKER_BUILDKIT: "0" },
+  });
 }
 
 function ensureBase(): void {
   if (imageExists(STANDIN_BASE)) return;
   const tar = join(mkdtempSync(join(tmpdir(), "pp-standin-")), "root.tar");
   try {
-    sh(["mmdebstrap", "--quiet", "--variant=minbase", "--include=ca-certificates",
-      `--customize-hook=copy-in ${CA_BUNDLE} /etc/ssl/certs`, "bookworm", tar, "http://deb.debian.org/debian"]);
-    sh(["docker", "import", "-c", "CMD [\"/bin/sh\"]", tar, STANDIN_BASE]);
+    sh([
+      "mmdebstrap",
+      "--quiet",
+      "--variant=minbase",
+      "--include=ca-certificates",
+      `--customize-hook=copy-in ${CA_BUNDLE} /etc/ssl/certs`,
+      "bookworm",
+      tar,
+      "http://deb.debian.org/debian",
+    ]);
+    sh(["docker", "import", "-c", 'CMD ["/bin/sh"]', tar, STANDIN_BASE]);
   } finally {
     rmSync(join(tar, ".."), { recursive: true, force: true });
   }
@@ -114,5 +123,7 @@ export function ensureBaseImages(): string[] {
 if (import.meta.main) {
   const started = performance.now();
   const built = ensureBaseImages();
-  console.log(`base images: ${built.length > 0 ? `built stand-ins for ${built.join(", ")}` : "all present"} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `base images: ${built.length > 0 ? `built stand-ins for ${built.join(", ")}` : "all present"} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }

@@ -52,7 +52,10 @@ export class Response {
   readonly error: string;
   readonly error_code: number;
 
-  constructor(readonly url: string, reply: WireReply) {
+  constructor(
+    readonly url: string,
+    reply: WireReply,
+  ) {
     this.status = reply.status;
     this.body = reply.body;
     this.error = reply.error;

@@ -2,7 +2,10 @@
 import { recorded } from "./state";
 
 export class Trend {
-  constructor(readonly name: string, readonly isTime = false) {}
+  constructor(
+    readonly name: string,
+    readonly isTime = false,
+  ) {}
 
   add(value: number): void {
     (recorded.trends[this.name] ??= []).push(value);

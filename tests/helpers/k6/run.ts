@@ -25,9 +25,14 @@ export function scriptDir(): string {
   const pkg = join(dir, "node_modules", "k6");
   mkdirSync(pkg, { recursive: true });
   const modules = { ".": "k6", "./http": "http", "./metrics": "metrics" };
-  writeFileSync(join(pkg, "package.json"), JSON.stringify({
-    name: "k6", type: "module", exports: Object.fromEntries(Object.entries(modules).map(([k, f]) => [k, `./${f}.js`])),
-  }));
+  writeFileSync(
+    join(pkg, "package.json"),
+    JSON.stringify({
+      name: "k6",
+      type: "module",
+      exports: Object.fromEntries(Object.entries(modules).map(([k, f]) => [k, `./${f}.js`])),
+    }),
+  );
   for (const f of Object.values(modules)) {
     const real = JSON.stringify(join(import.meta.dir, `${f}.ts`));
     writeFileSync(join(pkg, `${f}.js`), `export * from ${real};\nexport { default } from ${real};\n`);
@@ -38,7 +43,10 @@ export function scriptDir(): string {
 async function perform(req: WireRequest): Promise<WireReply> {
   try {
     const res = await fetch(req.url, {
-      method: req.method, headers: req.headers, body: req.body, redirect: "manual",
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      redirect: "manual",
       signal: AbortSignal.timeout(req.timeoutMs), // covers reading the body too
     });
     const body = await res.text();
@@ -146,7 +154,9 @@ export async function runK6(dir: string, script: string, env: Record<string, str
 /** What k6's thresholds in lib.js (checks rate==1, http_req_failed rate==0) would refuse. */
 export function problems(s: Summary): string[] {
   return [
-    ...Object.entries(s.checks).filter(([, c]) => c.fails > 0).map(([name, c]) => `check "${name}" failed ${c.fails} of ${c.passes + c.fails}`),
+    ...Object.entries(s.checks)
+      .filter(([, c]) => c.fails > 0)
+      .map(([name, c]) => `check "${name}" failed ${c.fails} of ${c.passes + c.fails}`),
     ...s.requests.filter((r) => r.failed).map((r) => `${r.method} ${r.url} -> ${r.status} ${r.error}`),
     ...s.errors,
   ];

@@ -1,7 +1,7 @@
 // One VU's side of the k6 shim: what it recorded, and the synchronous line to the main thread.
 // k6's http calls block, and the scripts rely on that, so a request is posted to the main
 // thread (which does the real fetch) and this worker sleeps on Atomics.wait until the reply.
-import { receiveMessageOnPort, type MessagePort as NodePort } from "node:worker_threads";
+import { type MessagePort as NodePort, receiveMessageOnPort } from "node:worker_threads";
 
 export interface WireRequest {
   method: string;

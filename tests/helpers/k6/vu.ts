@@ -46,7 +46,7 @@ self.onmessage = async (e: MessageEvent<VuInit | VuStart>) => {
     try {
       main();
     } catch (err) {
-      recorded.errors.push(`VU ${g.__VU} iteration ${i}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      recorded.errors.push(`VU ${g.__VU} iteration ${i}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
   self.postMessage({ type: "done", recorded });
