@@ -19,47 +19,11 @@ async function coldJob(uid: number): Promise<number> {
   writeFileSync(join(dir, "test_solution.py"), sum.testCode);
   chmodSync(dir, 0o755);
   const asUser = process.getuid?.() === 0 ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"] : [];
-  const argv = [
-    ...asUser,
-    "bwrap",
-    "--unshare-all",
-    "--die-with-parent",
-    "--new-session",
-    "--clearenv",
-    "--ro-bind",
-    "/usr",
-    "/usr",
-    "--symlink",
-    "usr/lib",
-    "/lib",
-    "--symlink",
-    "usr/lib64",
-    "/lib64",
-    "--symlink",
-    "usr/bin",
-    "/bin",
-    "--proc",
-    "/proc",
-    "--dev",
-    "/dev",
-    "--tmpfs",
-    "/tmp",
-    "--ro-bind",
-    dir,
-    "/job",
-    "--chdir",
-    "/job",
-    config.python,
-    "-I",
-    "-m",
-    "unittest",
-    "discover",
-    "-q",
-    "-s",
-    "/job",
-    "-p",
-    "test_solution.py",
-  ];
+  // biome-ignore format: flags and their values read best in pairs
+  const argv = [...asUser, "bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+    "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+    "--ro-bind", dir, "/job", "--chdir", "/job", config.python, "-I", "-m", "unittest", "discover", "-q", "-s", "/job", "-p", "test_solution.py"];
   const t0 = performance.now();
   const proc = Bun.spawn(argv, { env: {}, stdout: "ignore", stderr: "pipe" });
   const [code, err] = await Promise.all([proc.exited, new Response(proc.stderr).text()]);

@@ -83,6 +83,7 @@ function bwrapArgv(command: string[], binds: string[] = [], uid?: number): strin
   const root = privilege() === "root";
   const asUser =
     !root && uid !== undefined && process.getuid?.() === 0 ? ["setpriv", `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--"] : [];
+  // biome-ignore format: flags and their values read best in pairs
   return [
     ...asUser,
     "bwrap",
@@ -92,45 +93,22 @@ function bwrapArgv(command: string[], binds: string[] = [], uid?: number): strin
     "--die-with-parent",
     "--new-session",
     "--clearenv",
-    "--ro-bind",
-    "/usr",
-    "/usr",
-    "--symlink",
-    "usr/lib",
-    "/lib",
-    "--symlink",
-    "usr/lib64",
-    "/lib64",
-    "--symlink",
-    "usr/bin",
-    "/bin",
-    "--proc",
-    "/proc",
-    "--dev",
-    "/dev",
-    "--size",
-    String(MiB),
-    "--tmpfs",
-    "/dev/shm", // each job mounts its own over these
-    "--size",
-    String(MiB),
-    "--tmpfs",
-    "/tmp",
+    "--ro-bind", "/usr", "/usr",
+    "--symlink", "usr/lib", "/lib",
+    "--symlink", "usr/lib64", "/lib64",
+    "--symlink", "usr/bin", "/bin",
+    "--proc", "/proc",
+    "--dev", "/dev",
+    "--size", String(MiB), "--tmpfs", "/dev/shm", // each job mounts its own over these
+    "--size", String(MiB), "--tmpfs", "/tmp",
     // /dev's tmpfs is owned by the sandbox's uid in a user namespace: read-only, or one job
     // could leave files (or change /dev/stdout and friends) for the next.
-    "--remount-ro",
-    "/dev",
-    "--ro-bind",
-    HARNESS_DIR,
-    "/harness",
+    "--remount-ro", "/dev",
+    "--ro-bind", HARNESS_DIR, "/harness",
     ...binds,
-    "--remount-ro",
-    "/", // the root tmpfs too: a job's /tmp and /dev/shm are its only writable places
-    "--chdir",
-    "/tmp",
-    "--setenv",
-    "PYTHONDONTWRITEBYTECODE",
-    "1",
+    "--remount-ro", "/", // the root tmpfs too: a job's /tmp and /dev/shm are its only writable places
+    "--chdir", "/tmp",
+    "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
     ...ZYGOTE_CAPS.flatMap((cap) => ["--cap-add", cap]),
     ...command,
   ];
