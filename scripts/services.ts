@@ -12,21 +12,29 @@ const ROOT = join(import.meta.dir, "..");
 const DATA = join(ROOT, ".data");
 const LOCAL = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
+/** Why a service does not serve us; `answered`: a server is there but refused (a password, a database). */
+interface Problem {
+  why: string;
+  answered: boolean;
+}
+
 /** Why Postgres does not answer at `url`, or undefined when it does. */
-async function pgProblem(url: string): Promise<string | undefined> {
+async function pgProblem(url: string): Promise<Problem | undefined> {
   const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
     await sql`select 1`;
     return undefined;
   } catch (e) {
-    return (e as Error).message || String(e);
+    // A SQLSTATE code means the server itself answered (e.g. 28P01, wrong password).
+    const code = (e as { code?: unknown }).code;
+    return { why: (e as Error).message || String(e), answered: typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) };
   } finally {
     await sql.end({ timeout: 1 }).catch(() => {});
   }
 }
 
 /** Why Redis does not answer at `url`, or undefined when it does. */
-async function redisProblem(url: string): Promise<string | undefined> {
+async function redisProblem(url: string): Promise<Problem | undefined> {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
   r.on("error", () => {});
   try {
@@ -34,7 +42,8 @@ async function redisProblem(url: string): Promise<string | undefined> {
     await r.ping();
     return undefined;
   } catch (e) {
-    return (e as Error).message || String(e);
+    // A reply error (NOAUTH, WRONGPASS) means a Redis server answered.
+    return { why: (e as Error).message || String(e), answered: (e as Error).name === "ReplyError" };
   } finally {
     r.disconnect();
   }
@@ -130,7 +139,7 @@ async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<
 interface Service {
   name: string;
   url: URL;
-  problem: () => Promise<string | undefined>;
+  problem: () => Promise<Problem | undefined>;
   compose: string;
   startLocal: (port: string) => string | undefined;
   defaultPort: string;
@@ -187,10 +196,17 @@ export async function ensureServices(config: Pick<Config, "databaseUrl" | "redis
   for (const s of services) {
     const problem = await s.problem();
     if (problem === undefined) continue;
+    if (problem.answered) {
+      // Starting another server on its port cannot help.
+      console.error(
+        `${s.name} at ${s.url.host} answers but refuses us (${problem.why}). Set ${s.variable} with the right user and password.`,
+      );
+      process.exit(1);
+    }
     const tried = await start(s);
     if (tried === undefined) continue;
     console.error(
-      `${s.name} does not answer at ${s.url.host} (${problem}). Tried: ${tried}. ` +
+      `${s.name} does not answer at ${s.url.host} (${problem.why}). Tried: ${tried}. ` +
         `Install it (${s.install}) or Docker, or set ${s.variable} to a running server.`,
     );
     process.exit(1);

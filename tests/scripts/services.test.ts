@@ -37,6 +37,17 @@ describe("starting services", () => {
     }
   });
 
+  test("a server that answers but refuses (a wrong password): said so, nothing started", () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = "no_such_user_pp";
+    url.password = "wrong";
+    const r = ensure(url.href, process.env.REDIS_URL ?? "redis://127.0.0.1:6379", ["redis-server"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`PostgreSQL at ${url.host} answers but refuses us (`);
+    expect(r.stderr).toContain("Set DATABASE_URL with the right user and password.");
+    expect(r.stderr).not.toContain("Tried:");
+  });
+
   test("nothing works: one message with every attempt and why it failed", () => {
     const port = freePort();
     // 127.0.0.2 is loopback but not a host name we start servers for: nothing answers there.
