@@ -60,6 +60,12 @@ export interface Config {
   };
   sseHeartbeatMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** the address students use (e.g. https://practice.example.edu): redirect URLs behind proxies */
+  publicUrl?: string;
+  /** sign-in with an OpenID Provider; undefined: anonymous only, and nothing says otherwise */
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string };
+  /** e-mails (lower case) of signed-in accounts that are staff */
+  staffEmails: Set<string>;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +103,21 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
     throw new ConfigError(`${name} must start with ${protocols.join(" or ")}, got "${raw}".`);
   }
   return raw;
+}
+
+/** OIDC_ISSUER and OIDC_CLIENT_ID together turn sign-in on; one without the other is a mistake. */
+function oidc(env: Env): Config["oidc"] {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!issuer && !clientId) return undefined;
+  if (!issuer || !clientId)
+    throw new ConfigError("OIDC_ISSUER and OIDC_CLIENT_ID must be set together (or neither, for anonymous use only).");
+  return {
+    issuer: url(env, "OIDC_ISSUER", issuer, ["https:", "http:"]),
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    label: env.OIDC_LABEL?.trim() || "Sign in",
+  };
 }
 
 const DEV_SECRET = "development-only-secret-do-not-use-in-production";
@@ -168,6 +189,14 @@ export function loadConfig(env: Env = process.env): Config {
     },
     sseHeartbeatMs: int(env, "SSE_HEARTBEAT_MS", 5000, 100, 60_000),
     logLevel: oneOf(env, "LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
+    publicUrl: env.PUBLIC_URL ? url(env, "PUBLIC_URL", "", ["https:", "http:"]).replace(/\/+$/, "") : undefined,
+    oidc: oidc(env),
+    staffEmails: new Set(
+      (env.STAFF_EMAILS ?? "")
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   };
 }
 

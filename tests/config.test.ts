@@ -84,6 +84,24 @@ describe("a bad value is refused with a sentence naming the variable and the val
     expect(threw({ LOG_LEVEL: "trace" })).toBe('LOG_LEVEL must be one of debug, info, warn, error, got "trace".');
   });
 
+  test("sign-in: OIDC_ISSUER and OIDC_CLIENT_ID together or not at all; PUBLIC_URL and STAFF_EMAILS", () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: "https://sso.example.edu", OIDC_CLIENT_ID: "practice" }).oidc).toEqual({
+      issuer: "https://sso.example.edu",
+      clientId: "practice",
+      clientSecret: undefined,
+      label: "Sign in",
+    });
+    expect(threw({ OIDC_ISSUER: "https://sso.example.edu" })).toContain("OIDC_ISSUER and OIDC_CLIENT_ID must be set together");
+    expect(threw({ OIDC_ISSUER: "sso.example.edu", OIDC_CLIENT_ID: "x" })).toBe('OIDC_ISSUER is not a valid URL: "sso.example.edu".');
+    expect(loadConfig({ PUBLIC_URL: "https://practice.example.edu/" }).publicUrl).toBe("https://practice.example.edu");
+    expect(threw({ PUBLIC_URL: "ftp://x" })).toBe('PUBLIC_URL must start with https: or http:, got "ftp://x".');
+    expect([...loadConfig({ STAFF_EMAILS: " Ada@Example.edu, ,bob@example.edu" }).staffEmails]).toEqual([
+      "ada@example.edu",
+      "bob@example.edu",
+    ]);
+  });
+
   test("REDIS_PREFIX: letters, digits and _ : . - only, at most 64", () => {
     expect(loadConfig({ REDIS_PREFIX: "pp-test_1:a.b" }).redisPrefix).toBe("pp-test_1:a.b");
     for (const bad of ["pp *", "pp{x}", "a".repeat(65)]) expect(threw({ REDIS_PREFIX: bad })).toContain("REDIS_PREFIX may hold only");

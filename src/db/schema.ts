@@ -81,5 +81,26 @@ export const completions = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.assignmentId] })],
 );
 
+/**
+ * A signed-in identity: (issuer, subject) of an OpenID Provider or an LMS, mapped to our user
+ * id. Progress stays keyed by user id (submissions, completions); an account only names the
+ * user and lets any device sign in as them. At most one account per user id.
+ */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: serial("id").primaryKey(),
+    userId: uuid("user_id").notNull().unique(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    name: text("name"),
+    email: text("email"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("accounts_issuer_subject").on(t.issuer, t.subject)],
+);
+
 export type AssignmentRow = typeof assignments.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
