@@ -6,6 +6,7 @@ import type { Context } from "./context";
 import { healthRoutes } from "./health";
 import { VerifiedCookies } from "./identity/cookie";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
+import { meRoutes } from "./me/routes";
 import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
 import { Assets } from "./pages/assets";
@@ -60,7 +61,8 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
     .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))
     .use(submissionApi(ctx, hub))
-    .use(pageRoutes(ctx, hub, warm));
+    .use(pageRoutes(ctx, hub, warm))
+    .use(meRoutes(ctx, warm));
   return app;
 }
 

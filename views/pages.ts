@@ -1,6 +1,7 @@
 // Full pages. The live submission widget is in submission.ts.
 import { html, type Raw } from "./html";
 import { layout } from "./layout";
+import { yourData } from "./me";
 import { PENDING_NOTE } from "./submission";
 import type { AssignmentItem, AssignmentView, PageAssets } from "./types";
 
@@ -26,7 +27,8 @@ export function listPage(items: AssignmentItem[], points: number, assets: PageAs
     ${a.solved ? html`<span class="check">solved</span>` : ""}
   </li>`,
   )}
-</ol>`;
+</ol>
+${yourData()}`;
   return layout({ title: "Assignments", points, body, assets });
 }
 

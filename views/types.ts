@@ -55,3 +55,12 @@ export interface PageAssets {
   /** the editor bundle; undefined when it was not built */
   editor: string | undefined;
 }
+
+/** What is stored about the user, counted, for the delete confirmation. */
+export interface StoredView {
+  submissions: number;
+  completions: number;
+  account: boolean;
+  /** points per solved assignment */
+  award: number;
+}

@@ -2,7 +2,7 @@ import { Elysia } from "elysia";
 import type { Config } from "../config";
 import { requestContext } from "../observe/request-context";
 import { clientIp, isHttps } from "../security/client";
-import { identify, VerifiedCookies } from "./cookie";
+import { cookieHeader, identify, VerifiedCookies } from "./cookie";
 
 /**
  * The address rate limits count by (see clientIp). The socket's address is noted by the
@@ -10,14 +10,22 @@ import { identify, VerifiedCookies } from "./cookie";
  */
 export const clientAddress = (config: Config, request: Request) => clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
 
+/** Whether the cookie is marked Secure: always, never, or in production and over TLS (COOKIE_SECURE). */
+const secureCookie = (config: Config, request: Request) =>
+  config.cookieSecure === "always" || (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
+
+/** A new anonymous id and the Set-Cookie that makes the browser that user, as on a first visit. */
+export function freshIdentity(config: Config, request: Request): { userId: string; setCookie: string } {
+  const userId = crypto.randomUUID();
+  return { userId, setCookie: cookieHeader(config.sessionSecrets[0]!, userId, secureCookie(config, request)) };
+}
+
 /**
  * The user of a request, from the signed cookie only; sets the cookie for new visitors.
  * `newVisitor`: the id was made for this request, so there is nothing of theirs to look up.
  */
 function userOf(config: Config, verified: VerifiedCookies, request: Request, headers: Record<string, unknown>) {
-  const secure =
-    config.cookieSecure === "always" || (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
-  const { userId, newVisitor, setCookie } = identify(request, verified, secure);
+  const { userId, newVisitor, setCookie } = identify(request, verified, secureCookie(config, request));
   if (setCookie) headers["set-cookie"] = setCookie;
   return { userId, newVisitor };
 }
