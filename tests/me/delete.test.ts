@@ -2,9 +2,12 @@
 // every refusal leaving everything as it was.
 import { afterAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
+import { createApp } from "../../src/app";
+import { closeContext, createContext } from "../../src/context";
 import { accounts, completions, submissions } from "../../src/db/schema";
 import type { UserExport } from "../../src/me/data";
-import { Client, makeApp, unique } from "../helpers/app";
+import { EventHub } from "../../src/submissions/hub";
+import { Client, makeApp, testConfig, unique } from "../helpers/app";
 import { studentWithWork, type TestApp } from "./student";
 
 const t = makeApp();
@@ -133,6 +136,26 @@ describe("POST /me/delete", () => {
       expect(points).toBe(0);
     } finally {
       await other.close();
+    }
+  });
+
+  test("the deleting process drops its own cached answers at once, not only on Redis's message", async () => {
+    // An app whose hub never touches its caches: only the delete itself can drop them.
+    const ctx = createContext(testConfig(), "test");
+    const hub = new EventHub(ctx.config.redisUrl, ctx.keys);
+    try {
+      const app = createApp(ctx, hub);
+      const c = Client.forApp(app);
+      const s = await studentWithWork({ app, ctx, hub, config: ctx.config, close: async () => {} });
+      c.cookie = s.c.cookie;
+      expect(await pointsOf(c)).toBe(100);
+      expect((await c.request(`/assignments/${s.first}`)).status).toBe(200); // the warm page
+      expect((await s.c.request("/me/delete", form("confirm=yes"))).status).toBe(200);
+      expect(await pointsOf(c)).toBe(0);
+      expect(ctx.cache.users.peek(s.userId, `page:${s.first}`)).toBeUndefined();
+    } finally {
+      hub.close();
+      await closeContext(ctx);
     }
   });
 
