@@ -7,7 +7,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 function whatIsStored(s: StoredView) {
   return html`<ul class="stored" data-testid="stored">
-  <li>${plural(s.submissions, "submission", "submissions")}, with their code, results and printed output</li>
+  <li>${plural(s.submissions, "submission", "submissions")}, with ${s.submissions === 1 ? "its code, result" : "their code, results"} and printed output</li>
   <li>${plural(s.completions, "solved assignment", "solved assignments")} (${s.completions * s.award} points)</li>
   <li>${s.account ? "your sign-in account (name, e-mail and the provider's id for you)" : "no sign-in account"}</li>
 </ul>`;
