@@ -55,3 +55,11 @@ export interface PageAssets {
   /** the editor bundle; undefined when it was not built */
   editor: string | undefined;
 }
+
+/** Who is signed in, for the header: nothing at all when sign-in is not configured. */
+export interface WhoView {
+  /** the sign-in button's words (OIDC_LABEL); absent: no sign-in */
+  signIn?: string;
+  /** the signed-in account */
+  account?: { name: string } | null;
+}

@@ -10,14 +10,16 @@ import { identify, VerifiedCookies } from "./cookie";
  */
 export const clientAddress = (config: Config, request: Request) => clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
 
+/** Whether the cookie gets `Secure` (COOKIE_SECURE; auto: in production or over TLS). */
+export const secureCookie = (config: Config, request: Request) =>
+  config.cookieSecure === "always" || (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
+
 /**
  * The user of a request, from the signed cookie only; sets the cookie for new visitors.
  * `newVisitor`: the id was made for this request, so there is nothing of theirs to look up.
  */
 function userOf(config: Config, verified: VerifiedCookies, request: Request, headers: Record<string, unknown>) {
-  const secure =
-    config.cookieSecure === "always" || (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
-  const { userId, newVisitor, setCookie } = identify(request, verified, secure);
+  const { userId, newVisitor, setCookie } = identify(request, verified, secureCookie(config, request));
   if (setCookie) headers["set-cookie"] = setCookie;
   return { userId, newVisitor };
 }
