@@ -39,8 +39,11 @@ export class Provider {
     if (!this.discovered) {
       const { issuer, clientId, clientSecret } = this.settings;
       const url = new URL(issuer);
-      // Plain http only for a provider on this machine's loopback (development, tests).
-      const execute = url.protocol === "http:" ? [oidc.allowInsecureRequests] : [];
+      // The ID token's signature is checked against the issuer's JWKS too: openid-client skips
+      // that by default for a token fetched over TLS, and we want it checked regardless.
+      const execute = [oidc.enableNonRepudiationChecks];
+      // Plain http: a provider on this machine (development, tests).
+      if (url.protocol === "http:") execute.push(oidc.allowInsecureRequests);
       const auth = clientSecret ? oidc.ClientSecretPost(clientSecret) : oidc.None();
       this.discovered = oidc.discovery(url, clientId, undefined, auth, { execute }).catch((e) => {
         this.discovered = undefined;
