@@ -57,7 +57,7 @@ export const pointsBadge = (points: number) =>
 /** Signing in is a link (it starts at the provider); signing out a POST form (the request guard refuses it cross-site). */
 const whoBadge = (who: WhoView | undefined) => {
   if (!who?.signIn) return "";
-  if (!who.account) return html`<a class="button secondary" href="/auth/login" data-testid="sign-in">${who.signIn}</a>`;
+  if (!who.account) return html`<a class="button secondary sign-in" href="/auth/login" data-testid="sign-in">${who.signIn}</a>`;
   return html`<form class="who" method="post" action="/auth/logout"><span data-testid="account-name">${who.account.name}</span>
     <button type="submit" class="secondary" data-testid="sign-out">Sign out</button></form>`;
 };

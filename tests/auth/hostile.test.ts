@@ -135,3 +135,14 @@ describe("sign-out", () => {
     expect((await me(c)).account).not.toBeNull();
   });
 });
+
+describe("the provider down", () => {
+  test("sign-in answers 503 in words; the rest of the site works", async () => {
+    const down = appsForThisFile()({ ...op.env, OIDC_ISSUER: "http://127.0.0.1:9" });
+    const c = Client.forApp(down.app);
+    const res = await c.request("/auth/login");
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("did not answer");
+    expect((await c.request("/assignments")).status).toBe(200);
+  });
+});
