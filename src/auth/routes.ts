@@ -3,6 +3,7 @@
 // sets it to the account's user id, signing out to a new anonymous one.
 import { Elysia } from "elysia";
 import { claimPage } from "../../views/auth";
+import { progressOf } from "../assignments/service";
 import type { Context } from "../context";
 import { cookieHeader } from "../identity/cookie";
 import { secureCookie, userPlugin } from "../identity/plugin";
@@ -61,8 +62,12 @@ export const authRoutes = (ctx: Context, assets: Assets) => {
     .get("/auth/claim", async ({ userId, newVisitor }) => {
       const claim = newVisitor ? undefined : await readClaim(ctx, userId);
       if (!claim) throw new HttpError(404, NO_CLAIM);
-      const [counts, account] = await Promise.all([claimable(ctx, userId, claim.into), accountOf(ctx, claim.into)]);
-      const page = claimPage({ name: account?.name ?? "your account", ...counts, points: 0 }, assets.page());
+      const [counts, account, progress] = await Promise.all([
+        claimable(ctx, userId, claim.into),
+        accountOf(ctx, claim.into),
+        progressOf(ctx, userId),
+      ]);
+      const page = claimPage({ name: account?.name ?? "your account", ...counts, points: progress.points }, assets.page());
       return new Response(page, { headers: { ...HTML, "cache-control": "no-store" } });
     })
     .post("/auth/claim", async ({ userId, newVisitor, body, request }) => {
