@@ -18,8 +18,7 @@ export interface LoginChecks {
   nonce: string;
 }
 
-const unavailable = (label: string) =>
-  new HttpError(503, `The sign-in service (${label}) did not answer. Please try again in a moment.`, { "retry-after": "5" });
+const unavailable = () => new HttpError(503, "The sign-in service did not answer. Please try again in a moment.", { "retry-after": "5" });
 
 export class Provider {
   // Discovery once per process; a failed one is tried again on the next sign-in.
@@ -30,10 +29,6 @@ export class Provider {
     /** `${PUBLIC_URL}/auth/callback`, or the request's own origin when PUBLIC_URL is unset */
     readonly redirectUri: (request: Request) => string,
   ) {}
-
-  get label() {
-    return this.settings.label;
-  }
 
   private configuration(): Promise<oidc.Configuration> {
     if (!this.discovered) {
@@ -51,7 +46,7 @@ export class Provider {
       });
     }
     return this.discovered.catch(() => {
-      throw unavailable(this.settings.label);
+      throw unavailable();
     });
   }
 

@@ -45,7 +45,7 @@ export const authRoutes = (ctx: Context, assets: Assets) => {
       // Bound to the browser that started it: a callback link sent by someone else signs nobody in.
       if (login.userId !== userId) throw new HttpError(400, "This sign-in was started in another browser. Please sign in again here.");
       if (typeof query.error === "string")
-        throw new HttpError(400, `The sign-in was not completed at ${settings.label}. Please try again.`);
+        throw new HttpError(400, "The sign-in was cancelled or refused at the sign-in service. Please try again.");
       const account = await provider.finish(request, query.state as string, login).catch((e) => {
         if (e instanceof HttpError && e.cause) ctx.log.warn("sign-in refused", { error: String(e.cause) });
         throw e;

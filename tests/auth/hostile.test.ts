@@ -79,7 +79,7 @@ describe("the callback", () => {
       c,
       await c.request(`/auth/callback?error=access_denied&state=${state}`),
       400,
-      "was not completed at Sign in with Test University",
+      "cancelled or refused at the sign-in service",
     );
   });
 
@@ -144,5 +144,14 @@ describe("the provider down", () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain("did not answer");
     expect((await c.request("/assignments")).status).toBe(200);
+  });
+});
+
+describe("Redis down", () => {
+  test("sign-in answers 503 in words", async () => {
+    const down = appsForThisFile()({ ...op.env, REDIS_URL: "redis://127.0.0.1:9", REDIS_COMMAND_TIMEOUT_MS: "100" });
+    const res = await Client.forApp(down.app).request("/auth/login");
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("Signing in is unavailable for a moment");
   });
 });
