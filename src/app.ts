@@ -2,6 +2,7 @@
 import { Elysia } from "elysia";
 import { errorPage } from "../views/pages";
 import { assignmentApi } from "./assignments/routes";
+import { authRoutes } from "./auth/routes";
 import type { Context } from "./context";
 import { healthRoutes } from "./health";
 import { VerifiedCookies } from "./identity/cookie";
@@ -62,7 +63,8 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
     .use(assignmentApi(ctx))
     .use(submissionApi(ctx, hub))
     .use(pageRoutes(ctx, hub, warm))
-    .use(meRoutes(ctx, warm));
+    .use(meRoutes(ctx, warm))
+    .use(authRoutes(ctx, warm.assets));
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { html, type Raw } from "./html";
-import type { PageAssets } from "./types";
+import type { PageAssets, WhoView } from "./types";
 
 export interface LayoutProps {
   title: string;
@@ -13,9 +13,11 @@ export interface LayoutProps {
   editor?: boolean;
   /** a wider main column (the assignment page's two columns on a laptop) */
   wide?: boolean;
+  /** sign-in or the signed-in account, in the header */
+  who?: WhoView;
 }
 
-export function layout({ title, points, body, assets, head, editor, wide }: LayoutProps): string {
+export function layout({ title, points, body, assets, head, editor, wide, who }: LayoutProps): string {
   const bundle = editor ? assets.editor : undefined;
   return (
     "<!doctype html>" +
@@ -38,6 +40,7 @@ ${head}
   <a class="brand" href="/"><span class="logo" aria-hidden="true">&gt;_</span> PyPractice</a>
   <nav aria-label="Main"><a href="/assignments">Assignments</a></nav>
   ${pointsBadge(points)}
+  ${whoBadge(who)}
 </header>
 <main id="main" class="${wide ? "wide" : ""}">${body}</main>
 </body>
@@ -50,3 +53,11 @@ export const pointsNumber = (points: number) => html`<span id="points" data-test
 
 export const pointsBadge = (points: number) =>
   html`<a class="points" href="/assignments" title="Your points"><span class="points-label">Points</span> ${pointsNumber(points)}</a>`;
+
+/** Signing in is a link (it starts at the provider); signing out a POST form (the request guard refuses it cross-site). */
+const whoBadge = (who: WhoView | undefined) => {
+  if (!who?.signIn) return "";
+  if (!who.account) return html`<a class="button secondary sign-in" href="/auth/login" data-testid="sign-in">${who.signIn}</a>`;
+  return html`<form class="who" method="post" action="/auth/logout"><span data-testid="account-name">${who.account.name}</span>
+    <button type="submit" class="secondary" data-testid="sign-out">Sign out</button></form>`;
+};

@@ -3,9 +3,9 @@ import { html, type Raw } from "./html";
 import { layout } from "./layout";
 import { yourData } from "./me";
 import { PENDING_NOTE } from "./submission";
-import type { AssignmentItem, AssignmentView, PageAssets } from "./types";
+import type { AssignmentItem, AssignmentView, PageAssets, WhoView } from "./types";
 
-export function listPage(items: AssignmentItem[], points: number, assets: PageAssets): string {
+export function listPage(items: AssignmentItem[], points: number, assets: PageAssets, who?: WhoView): string {
   const solved = items.filter((a) => a.solved).length;
   const next = items.find((a) => !a.solved);
   const body = html`
@@ -29,7 +29,7 @@ export function listPage(items: AssignmentItem[], points: number, assets: PageAs
   )}
 </ol>
 ${yourData()}`;
-  return layout({ title: "Assignments", points, body, assets });
+  return layout({ title: "Assignments", points, body, assets, who });
 }
 
 export interface AssignmentPageProps {
@@ -45,6 +45,7 @@ export interface AssignmentPageProps {
   pending: boolean;
   solved: boolean;
   assets: PageAssets;
+  who?: WhoView;
 }
 
 export function assignmentPage(p: AssignmentPageProps): string {
@@ -79,7 +80,7 @@ export function assignmentPage(p: AssignmentPageProps): string {
 </article>`;
   // Without JavaScript the page refreshes itself while a submission is pending.
   const head = p.pending ? html`<noscript><meta http-equiv="refresh" content="1"></noscript>` : undefined;
-  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true });
+  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true, who: p.who });
 }
 
 export function errorPage(status: number, message: string, points: number, assets: PageAssets): string {

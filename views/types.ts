@@ -64,3 +64,11 @@ export interface StoredView {
   /** points per solved assignment */
   award: number;
 }
+
+/** Who is signed in, for the header: nothing at all when sign-in is not configured. */
+export interface WhoView {
+  /** the sign-in button's words (OIDC_LABEL); absent: no sign-in */
+  signIn?: string;
+  /** the signed-in account */
+  account?: { name: string } | null;
+}

@@ -1,4 +1,5 @@
 import { Elysia } from "elysia";
+import { accountOf, isStaff } from "../auth/accounts";
 import type { Context } from "../context";
 import { identityPlugin } from "../identity/plugin";
 import { idParams, parseId } from "../submissions/input";
@@ -28,4 +29,7 @@ export const assignmentApi = (ctx: Context) =>
       },
       { params: idParams },
     )
-    .get("/me", ({ userId, newVisitor }) => progressOf(ctx, userId, newVisitor));
+    .get("/me", async ({ userId, newVisitor }) => {
+      const [progress, account] = await Promise.all([progressOf(ctx, userId, newVisitor), accountOf(ctx, userId, newVisitor)]);
+      return { ...progress, account: account && { name: account.name, email: account.email }, staff: isStaff(ctx, account) };
+    });

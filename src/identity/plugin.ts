@@ -10,14 +10,18 @@ import { cookieHeader, identify, VerifiedCookies } from "./cookie";
  */
 export const clientAddress = (config: Config, request: Request) => clientIp(request, requestContext.getStore()?.peer, config.trustProxy);
 
-/** Whether the cookie is marked Secure: always, never, or in production and over TLS (COOKIE_SECURE). */
-const secureCookie = (config: Config, request: Request) =>
+/** Whether the cookie gets `Secure` (COOKIE_SECURE; auto: in production or over TLS). */
+export const secureCookie = (config: Config, request: Request) =>
   config.cookieSecure === "always" || (config.cookieSecure === "auto" && (config.production || isHttps(request, config.trustProxy)));
+
+/** The Set-Cookie that makes the browser user `userId` (sign-in, a claim, sign-out). */
+export const identityCookie = (config: Config, request: Request, userId: string) =>
+  cookieHeader(config.sessionSecrets[0]!, userId, secureCookie(config, request));
 
 /** A new anonymous id and the Set-Cookie that makes the browser that user, as on a first visit. */
 export function freshIdentity(config: Config, request: Request): { userId: string; setCookie: string } {
   const userId = crypto.randomUUID();
-  return { userId, setCookie: cookieHeader(config.sessionSecrets[0]!, userId, secureCookie(config, request)) };
+  return { userId, setCookie: identityCookie(config, request, userId) };
 }
 
 /**

@@ -7,8 +7,9 @@ import { pointsNumber } from "../../views/layout";
 import { renderHandout } from "../../views/markdown";
 import { assignmentPage, listPage } from "../../views/pages";
 import { submissionBody, submissionWidget, type WidgetProps } from "../../views/submission";
-import type { AssignmentView } from "../../views/types";
+import type { AssignmentView, WhoView } from "../../views/types";
 import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
+import { accountOf } from "../auth/accounts";
 import { derived } from "../cache/catalog";
 import type { Context } from "../context";
 import type { AssignmentRow, SubmissionRow } from "../db/schema";
@@ -33,6 +34,7 @@ interface PageState {
   /** the ones before it, in the history */
   earlier?: SubmissionRow[];
   error?: string;
+  who: WhoView;
 }
 
 /** What the page shows of an assignment: never the row itself, which holds the test code. */
@@ -53,7 +55,8 @@ export class PageService {
 
   async list(userId: string, newVisitor: boolean): Promise<Page> {
     const { solved, points } = await progressOf(this.ctx, userId, newVisitor);
-    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page()));
+    const who = await this.who(userId, newVisitor);
+    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page(), who));
   }
 
   /**
@@ -61,7 +64,10 @@ export class PageService {
    * visitor has no submissions, points or history: the same page for all, no query.
    */
   async assignment(userId: string, newVisitor: boolean, a: AssignmentRow, from?: number): Promise<Page> {
-    if (newVisitor) return this.warm.firstVisit(a, () => this.compose(a, { points: 0, solved: false, code: a.starterCode }));
+    if (newVisitor)
+      return this.warm.firstVisit(a, () =>
+        this.compose(a, { points: 0, solved: false, code: a.starterCode, who: { signIn: this.ctx.config.oidc?.label } }),
+      );
     if (from !== undefined) return etagged((await this.render(userId, a, undefined, from)).body);
     return this.warm.get(userId, a, () => this.render(userId, a));
   }
@@ -123,6 +129,7 @@ export class PageService {
       submission: latest ? await snapshot(ctx, latest) : undefined,
       earlier: await this.earlier(userId, a.id, latest?.id),
       error,
+      who: await this.who(userId),
     });
   }
 
@@ -140,8 +147,15 @@ export class PageService {
       history: this.history(a.id, s.earlier ?? []),
       pending: widget.pending,
       assets: this.warm.assets.page(),
+      who: s.who,
     });
     return { body, pending: widget.pending };
+  }
+
+  /** The header's sign-in or account: nothing when sign-in is not configured. */
+  private async who(userId: string, newVisitor = false): Promise<WhoView> {
+    const signIn = this.ctx.config.oidc?.label;
+    return signIn ? { signIn, account: await accountOf(this.ctx, userId, newVisitor) } : {};
   }
 
   private async current(userId: string, a: AssignmentRow): Promise<Submission | undefined> {

@@ -21,6 +21,10 @@ export interface Keys {
   rateLimit(limit: string, subject: string): string;
   /** sorted set of a user's open event streams: member = stream id, score = lease expiry (ms) */
   openStreams(userId: string): string;
+  /** string with a TTL: a sign-in started, by its OAuth `state` (src/auth/pending.ts) */
+  authLogin(state: string): string;
+  /** string with a TTL: a sign-in waiting for the student's decision on this anonymous user's progress */
+  authClaim(anonymousUserId: string): string;
   /** pub/sub: a submission changed; message is JSON {id, userId, final?} (final: the new state when it is graded or error) */
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
@@ -39,6 +43,8 @@ export function makeKeys(prefix: string): Keys {
     stats: `${prefix}stats`,
     rateLimit: (limit, subject) => `${prefix}ratelimit:${limit}:${subject}`,
     openStreams: (userId) => `${prefix}streams:${userId}`,
+    authLogin: (state) => `${prefix}auth:login:${state}`,
+    authClaim: (userId) => `${prefix}auth:claim:${userId}`,
     eventsChannel: `${prefix}events`,
     queueChannel: `${prefix}queue-moved`,
     assignmentsChannel: `${prefix}assignments-changed`,
