@@ -14,6 +14,7 @@ import { pageRoutes } from "./pages/routes";
 import { WarmPages } from "./pages/warm";
 import { requestGuard } from "./security/guard";
 import { methodTable, wrongMethod } from "./security/methods";
+import { staffRoutes } from "./staff/routes";
 import type { EventHub } from "./submissions/hub";
 import { submissionApi } from "./submissions/routes";
 
@@ -60,7 +61,8 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
     .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))
     .use(submissionApi(ctx, hub))
-    .use(pageRoutes(ctx, hub, warm));
+    .use(pageRoutes(ctx, hub, warm))
+    .use(staffRoutes(ctx, hub, warm));
   return app;
 }
 

@@ -13,9 +13,11 @@ export interface LayoutProps {
   editor?: boolean;
   /** a wider main column (the assignment page's two columns on a laptop) */
   wide?: boolean;
+  /** the visitor is staff: a link to the staff pages */
+  staff?: boolean;
 }
 
-export function layout({ title, points, body, assets, head, editor, wide }: LayoutProps): string {
+export function layout({ title, points, body, assets, head, editor, wide, staff }: LayoutProps): string {
   const bundle = editor ? assets.editor : undefined;
   return (
     "<!doctype html>" +
@@ -36,7 +38,7 @@ ${head}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
   <a class="brand" href="/"><span class="logo" aria-hidden="true">&gt;_</span> PyPractice</a>
-  <nav aria-label="Main"><a href="/assignments">Assignments</a></nav>
+  <nav aria-label="Main"><a href="/assignments">Assignments</a>${staff ? html` <a href="/staff" data-testid="staff-link">Staff</a>` : ""}</nav>
   ${pointsBadge(points)}
 </header>
 <main id="main" class="${wide ? "wide" : ""}">${body}</main>

@@ -4,7 +4,7 @@ import { layout } from "./layout";
 import { PENDING_NOTE } from "./submission";
 import type { AssignmentItem, AssignmentView, PageAssets } from "./types";
 
-export function listPage(items: AssignmentItem[], points: number, assets: PageAssets): string {
+export function listPage(items: AssignmentItem[], points: number, assets: PageAssets, staff = false): string {
   const solved = items.filter((a) => a.solved).length;
   const next = items.find((a) => !a.solved);
   const body = html`
@@ -27,7 +27,7 @@ export function listPage(items: AssignmentItem[], points: number, assets: PageAs
   </li>`,
   )}
 </ol>`;
-  return layout({ title: "Assignments", points, body, assets });
+  return layout({ title: "Assignments", points, body, assets, staff });
 }
 
 export interface AssignmentPageProps {
@@ -43,6 +43,8 @@ export interface AssignmentPageProps {
   pending: boolean;
   solved: boolean;
   assets: PageAssets;
+  /** the visitor is staff (the header links the staff pages) */
+  staff?: boolean;
 }
 
 export function assignmentPage(p: AssignmentPageProps): string {
@@ -77,7 +79,7 @@ export function assignmentPage(p: AssignmentPageProps): string {
 </article>`;
   // Without JavaScript the page refreshes itself while a submission is pending.
   const head = p.pending ? html`<noscript><meta http-equiv="refresh" content="1"></noscript>` : undefined;
-  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true });
+  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true, staff: p.staff });
 }
 
 export function errorPage(status: number, message: string, points: number, assets: PageAssets): string {

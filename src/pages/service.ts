@@ -12,6 +12,7 @@ import { getAssignment, listAssignments, nextAssignment, progressOf } from "../a
 import { derived } from "../cache/catalog";
 import type { Context } from "../context";
 import type { AssignmentRow, SubmissionRow } from "../db/schema";
+import { showStaffLink } from "../staff/access";
 import { earlierSubmissions } from "../submissions/history";
 import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
 import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
@@ -33,6 +34,8 @@ interface PageState {
   /** the ones before it, in the history */
   earlier?: SubmissionRow[];
   error?: string;
+  /** the header links the staff pages */
+  staff?: boolean;
 }
 
 /** What the page shows of an assignment: never the row itself, which holds the test code. */
@@ -52,8 +55,11 @@ export class PageService {
   }
 
   async list(userId: string, newVisitor: boolean): Promise<Page> {
-    const { solved, points } = await progressOf(this.ctx, userId, newVisitor);
-    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page()));
+    const [{ solved, points }, staff] = await Promise.all([
+      progressOf(this.ctx, userId, newVisitor),
+      showStaffLink(this.ctx, userId, newVisitor),
+    ]);
+    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page(), staff));
   }
 
   /**
@@ -106,7 +112,11 @@ export class PageService {
   /** The page and whether a submission is pending on it (its queue position moves by itself). */
   private async render(userId: string, a: AssignmentRow, error?: string, from?: number) {
     const { ctx } = this;
-    let [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
+    let [progress, latest, staff] = await Promise.all([
+      progressOf(ctx, userId),
+      latestSubmission(ctx, userId, a.id),
+      showStaffLink(ctx, userId),
+    ]);
     // A grader's commit can be read before its message arrives (which drops this user's cached
     // answers): a latest submission that earned the points beside cached points without them.
     if (latest?.pointsAwarded && !progress.solved.includes(a.id)) {
@@ -123,6 +133,7 @@ export class PageService {
       submission: latest ? await snapshot(ctx, latest) : undefined,
       earlier: await this.earlier(userId, a.id, latest?.id),
       error,
+      staff,
     });
   }
 
@@ -140,6 +151,7 @@ export class PageService {
       history: this.history(a.id, s.earlier ?? []),
       pending: widget.pending,
       assets: this.warm.assets.page(),
+      staff: s.staff,
     });
     return { body, pending: widget.pending };
   }

@@ -50,6 +50,8 @@ export class EventHub {
   private positions?: { at: number; read: Promise<QueueView> };
   private positionTimer?: ReturnType<typeof setTimeout>;
   private positionsSentAt = 0;
+  /** told of every submission change (the staff table's live refresh) */
+  private anyChange = new Set<() => void>();
 
   constructor(
     private redisUrl: string,
@@ -76,6 +78,7 @@ export class EventHub {
         return;
       }
       if (typeof change.userId === "string") this.caches?.users.invalidate(change.userId);
+      for (const listener of this.anyChange) listener();
       if (typeof change.id !== "number") return;
       const { final } = change;
       const known = final?.id === change.id && isFinal(final.status!) ? (final as Submission) : undefined;
@@ -123,6 +126,12 @@ export class EventHub {
     }
     const { positions, gradersAlive } = await this.positions.read;
     return { position: positions.get(id), gradersAlive };
+  }
+
+  /** Calls `listener` on every submission change of anyone; returns the function that stops it. */
+  onAnyChange(listener: () => void): () => void {
+    this.anyChange.add(listener);
+    return () => this.anyChange.delete(listener);
   }
 
   /** Tells every open stream the process is stopping (they end with a retry hint). */
