@@ -1,6 +1,7 @@
 // The staff table's live refresh: an event stream that says `changed` (no data: the page
 // re-fetches its table) when any submission changed, at most once per THROTTLE_MS, with
-// heartbeats between. Few staff watch at once, so each stream keeps its own timers.
+// heartbeats between; ended with a retry hint when the process stops. Few staff watch at
+// once, so each stream keeps its own timers.
 import type { EventHub } from "../submissions/hub";
 import { SSE_HEADERS } from "../submissions/stream";
 
@@ -31,7 +32,17 @@ export function courseStream(hub: EventHub, heartbeatMs: number): Response {
           Math.max(0, lastSent + THROTTLE_MS - Date.now()),
         );
       };
-      const unlisten = hub.onAnyChange(changed);
+      const unlisten = hub.onAnyChange({
+        change: changed,
+        // The process is stopping: reconnect soon (to another process, or this one restarted).
+        shutdown: () => {
+          send("retry: 500\n\n");
+          stop();
+          try {
+            controller.close();
+          } catch {} // already closed by the client
+        },
+      });
       const beat = setInterval(() => send(": heartbeat\n\n"), heartbeatMs);
       stop = () => {
         unlisten();

@@ -50,8 +50,8 @@ export class EventHub {
   private positions?: { at: number; read: Promise<QueueView> };
   private positionTimer?: ReturnType<typeof setTimeout>;
   private positionsSentAt = 0;
-  /** told of every submission change (the staff table's live refresh) */
-  private anyChange = new Set<() => void>();
+  /** told of every submission change, and of shutdown (the staff table's live refresh) */
+  private anyChange = new Set<Pick<Watcher, "change" | "shutdown">>();
 
   constructor(
     private redisUrl: string,
@@ -78,7 +78,7 @@ export class EventHub {
         return;
       }
       if (typeof change.userId === "string") this.caches?.users.invalidate(change.userId);
-      for (const listener of this.anyChange) listener();
+      for (const listener of this.anyChange) listener.change();
       if (typeof change.id !== "number") return;
       const { final } = change;
       const known = final?.id === change.id && isFinal(final.status!) ? (final as Submission) : undefined;
@@ -128,8 +128,8 @@ export class EventHub {
     return { position: positions.get(id), gradersAlive };
   }
 
-  /** Calls `listener` on every submission change of anyone; returns the function that stops it. */
-  onAnyChange(listener: () => void): () => void {
+  /** Tells `listener` of every submission change of anyone, and of shutdown; returns the function that stops it. */
+  onAnyChange(listener: Pick<Watcher, "change" | "shutdown">): () => void {
     this.anyChange.add(listener);
     return () => this.anyChange.delete(listener);
   }
@@ -137,6 +137,7 @@ export class EventHub {
   /** Tells every open stream the process is stopping (they end with a retry hint). */
   shutdown() {
     for (const w of this.all()) w.shutdown();
+    for (const listener of this.anyChange) listener.shutdown();
   }
 
   close() {

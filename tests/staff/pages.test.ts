@@ -157,4 +157,12 @@ describe("the course table and its export", async () => {
     await reader.cancel();
     expect(text).toContain("event: changed");
   });
+
+  test("the event stream ends with a retry hint when the process stops", async () => {
+    const { client } = await staffClient(t);
+    const res = await client.request("/staff/events");
+    t.hub.shutdown();
+    const text = await Promise.race([res.text(), Bun.sleep(5000).then(() => "still open")]);
+    expect(text).toEndWith("retry: 500\n\n");
+  });
 });
