@@ -54,3 +54,14 @@ export const row = (name: string, r: LoadResult, floor?: LoadResult) => [
 ];
 
 export const HEADER = ["scenario", "req/s", "median ms", "p95 ms", "p99 ms", "errors", "× floor"];
+
+/** A new visitor's POST of a fresh `sum` solution (no cookie: each is a first, accepted submission). */
+export const postSubmission = (url: string, assignmentId: number) => async (i: number) => {
+  const res = await fetch(`${url}/api/assignments/${assignmentId}/submissions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ code: `def sum(a, b):\n    return a + b  # ${i} ${Math.random()}\n` }),
+  });
+  await res.arrayBuffer();
+  return res.status === 202;
+};

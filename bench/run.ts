@@ -1,10 +1,12 @@
 // `bun run bench`: every benchmark, medians and ratios against floors measured in the same run.
 // Sizes can be lowered for a quick look: BENCH_JOBS, BENCH_FEEDBACK, BENCH_SECONDS,
-// BENCH_CONNECTIONS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS.
+// BENCH_CONNECTIONS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS,
+// BENCH_COURSE_STUDENTS, BENCH_COURSE_SUBMISSIONS.
 import { benchFeedback } from "./feedback";
 import { benchGrading, summarizeGrading } from "./grading";
 import { benchPostgres } from "./postgres";
 import { benchStack } from "./stack";
+import { benchStaff } from "./staff";
 import { median, percentile, table } from "./stats";
 import { benchStreams } from "./streams";
 import { benchWeb } from "./web";
@@ -30,6 +32,11 @@ const seconds = env("BENCH_SECONDS", 10);
 const connections = env("BENCH_CONNECTIONS", 50);
 console.log(`\nweb: ${connections} connections, ${seconds} s each, load driver in this process`);
 console.log(await benchWeb(seconds, connections));
+
+const courseStudents = env("BENCH_COURSE_STUDENTS", 5000);
+const courseSubmissions = env("BENCH_COURSE_SUBMISSIONS", 200_000);
+console.log(`\nstaff: /staff and the CSV at ${courseStudents} students, ${courseSubmissions} submissions; students' side before and after`);
+console.log(await benchStaff(courseStudents, courseSubmissions, Math.max(1, seconds / 2), connections, 30));
 
 const pgSeconds = env("BENCH_PG_SECONDS", 60);
 const pgConnections = env("BENCH_PG_CONNECTIONS", 100);

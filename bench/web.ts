@@ -3,7 +3,7 @@
 // through a real web process on a scratch database.
 
 import { freePort, startWeb } from "../tests/helpers/processes";
-import { HEADER, type LoadResult, load, row } from "./load";
+import { HEADER, type LoadResult, load, postSubmission, row } from "./load";
 import { benchScratch } from "./scratch";
 import { median, table } from "./stats";
 
@@ -74,16 +74,7 @@ export async function benchWeb(seconds: number, connections: number): Promise<st
     // Crawlers and scripts: no cookie, so each request is a new visitor (a new id and cookie).
     const firstVisits = await alternate(seconds, connections, get(page), get(page, {}));
     const spread = (ratios: number[]) => `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
-    const postRun = await load(seconds, connections, async (i) => {
-      // A new visitor each time (no cookie): every POST is a first, accepted submission.
-      const res = await fetch(`${url}/api/assignments/${list[2]!.id}/submissions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code: `def sum(a, b):\n    return a + b  # ${i} ${Math.random()}\n` }),
-      });
-      await res.arrayBuffer();
-      return res.status === 202;
-    });
+    const postRun = await load(seconds, connections, postSubmission(url, list[2]!.id));
     return table([
       HEADER,
       row(`bare Bun.serve, same ${bytes.length} bytes and headers (floor)`, floorRun),

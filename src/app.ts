@@ -16,6 +16,7 @@ import { pageRoutes } from "./pages/routes";
 import { WarmPages } from "./pages/warm";
 import { requestGuard } from "./security/guard";
 import { methodTable, wrongMethod } from "./security/methods";
+import { staffRoutes } from "./staff/routes";
 import type { EventHub } from "./submissions/hub";
 import { submissionApi } from "./submissions/routes";
 
@@ -64,7 +65,8 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
     .use(submissionApi(ctx, hub))
     .use(pageRoutes(ctx, hub, warm))
     .use(meRoutes(ctx, warm))
-    .use(authRoutes(ctx, warm.assets));
+    .use(authRoutes(ctx, warm.assets))
+    .use(staffRoutes(ctx, hub, warm));
   return app;
 }
 

@@ -15,9 +15,11 @@ export interface LayoutProps {
   wide?: boolean;
   /** sign-in or the signed-in account, in the header */
   who?: WhoView;
+  /** the visitor is staff: a link to the staff pages */
+  staff?: boolean;
 }
 
-export function layout({ title, points, body, assets, head, editor, wide, who }: LayoutProps): string {
+export function layout({ title, points, body, assets, head, editor, wide, who, staff }: LayoutProps): string {
   const bundle = editor ? assets.editor : undefined;
   return (
     "<!doctype html>" +
@@ -38,7 +40,7 @@ ${head}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
   <a class="brand" href="/"><span class="logo" aria-hidden="true">&gt;_</span> PyPractice</a>
-  <nav aria-label="Main"><a href="/assignments">Assignments</a></nav>
+  <nav aria-label="Main"><a href="/assignments">Assignments</a>${staff ? html` <a href="/staff" data-testid="staff-link">Staff</a>` : ""}</nav>
   ${pointsBadge(points)}
   ${whoBadge(who)}
 </header>

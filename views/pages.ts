@@ -5,7 +5,7 @@ import { yourData } from "./me";
 import { PENDING_NOTE } from "./submission";
 import type { AssignmentItem, AssignmentView, PageAssets, WhoView } from "./types";
 
-export function listPage(items: AssignmentItem[], points: number, assets: PageAssets, who?: WhoView): string {
+export function listPage(items: AssignmentItem[], points: number, assets: PageAssets, who?: WhoView, staff = false): string {
   const solved = items.filter((a) => a.solved).length;
   const next = items.find((a) => !a.solved);
   const body = html`
@@ -29,7 +29,7 @@ export function listPage(items: AssignmentItem[], points: number, assets: PageAs
   )}
 </ol>
 ${yourData()}`;
-  return layout({ title: "Assignments", points, body, assets, who });
+  return layout({ title: "Assignments", points, body, assets, who, staff });
 }
 
 export interface AssignmentPageProps {
@@ -46,6 +46,8 @@ export interface AssignmentPageProps {
   solved: boolean;
   assets: PageAssets;
   who?: WhoView;
+  /** the visitor is staff (the header links the staff pages) */
+  staff?: boolean;
 }
 
 export function assignmentPage(p: AssignmentPageProps): string {
@@ -80,7 +82,7 @@ export function assignmentPage(p: AssignmentPageProps): string {
 </article>`;
   // Without JavaScript the page refreshes itself while a submission is pending.
   const head = p.pending ? html`<noscript><meta http-equiv="refresh" content="1"></noscript>` : undefined;
-  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true, who: p.who });
+  return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true, who: p.who, staff: p.staff });
 }
 
 export function errorPage(status: number, message: string, points: number, assets: PageAssets): string {

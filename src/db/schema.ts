@@ -65,6 +65,10 @@ export const submissions = pgTable(
     index("submissions_reuse").on(t.assignmentId, t.codeHash, t.testVersion).where(sql`${t.status} = 'graded'`),
     index("submissions_queued").on(t.id).where(sql`${t.status} = 'queued'`),
     index("submissions_user_assignment").on(t.userId, t.assignmentId, t.id),
+    // Staff: the course table groups by (user, assignment) with the latest time, index only.
+    index("submissions_staff_progress").on(t.userId, t.assignmentId, t.createdAt),
+    // Staff: per-assignment statistics (attempts, students, outcomes) without the table.
+    index("submissions_staff_assignment").on(t.assignmentId, t.userId, t.status, t.outcome),
   ],
 );
 

@@ -13,6 +13,7 @@ import { accountOf } from "../auth/accounts";
 import { derived } from "../cache/catalog";
 import type { Context } from "../context";
 import type { AssignmentRow, SubmissionRow } from "../db/schema";
+import { showStaffLink } from "../staff/access";
 import { earlierSubmissions } from "../submissions/history";
 import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/service";
 import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
@@ -35,6 +36,8 @@ interface PageState {
   earlier?: SubmissionRow[];
   error?: string;
   who: WhoView;
+  /** the header links the staff pages */
+  staff?: boolean;
 }
 
 /** What the page shows of an assignment: never the row itself, which holds the test code. */
@@ -54,9 +57,12 @@ export class PageService {
   }
 
   async list(userId: string, newVisitor: boolean): Promise<Page> {
-    const { solved, points } = await progressOf(this.ctx, userId, newVisitor);
-    const who = await this.who(userId, newVisitor);
-    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page(), who));
+    const [{ solved, points }, who, staff] = await Promise.all([
+      progressOf(this.ctx, userId, newVisitor),
+      this.who(userId, newVisitor),
+      showStaffLink(this.ctx, userId, newVisitor),
+    ]);
+    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page(), who, staff));
   }
 
   /**
@@ -112,7 +118,11 @@ export class PageService {
   /** The page and whether a submission is pending on it (its queue position moves by itself). */
   private async render(userId: string, a: AssignmentRow, error?: string, from?: number) {
     const { ctx } = this;
-    let [progress, latest] = await Promise.all([progressOf(ctx, userId), latestSubmission(ctx, userId, a.id)]);
+    let [progress, latest, staff] = await Promise.all([
+      progressOf(ctx, userId),
+      latestSubmission(ctx, userId, a.id),
+      showStaffLink(ctx, userId),
+    ]);
     // A grader's commit can be read before its message arrives (which drops this user's cached
     // answers): a latest submission that earned the points beside cached points without them.
     if (latest?.pointsAwarded && !progress.solved.includes(a.id)) {
@@ -130,6 +140,7 @@ export class PageService {
       earlier: await this.earlier(userId, a.id, latest?.id),
       error,
       who: await this.who(userId),
+      staff,
     });
   }
 
@@ -148,6 +159,7 @@ export class PageService {
       pending: widget.pending,
       assets: this.warm.assets.page(),
       who: s.who,
+      staff: s.staff,
     });
     return { body, pending: widget.pending };
   }

@@ -50,6 +50,8 @@ export class EventHub {
   private positions?: { at: number; read: Promise<QueueView> };
   private positionTimer?: ReturnType<typeof setTimeout>;
   private positionsSentAt = 0;
+  /** told of every submission change, and of shutdown (the staff table's live refresh) */
+  private anyChange = new Set<Pick<Watcher, "change" | "shutdown">>();
 
   constructor(
     private redisUrl: string,
@@ -76,6 +78,7 @@ export class EventHub {
         return;
       }
       if (typeof change.userId === "string") this.caches?.users.invalidate(change.userId);
+      for (const listener of this.anyChange) listener.change();
       if (typeof change.id !== "number") return;
       const { final } = change;
       const known = final?.id === change.id && isFinal(final.status!) ? (final as Submission) : undefined;
@@ -125,9 +128,16 @@ export class EventHub {
     return { position: positions.get(id), gradersAlive };
   }
 
+  /** Tells `listener` of every submission change of anyone, and of shutdown; returns the function that stops it. */
+  onAnyChange(listener: Pick<Watcher, "change" | "shutdown">): () => void {
+    this.anyChange.add(listener);
+    return () => this.anyChange.delete(listener);
+  }
+
   /** Tells every open stream the process is stopping (they end with a retry hint). */
   shutdown() {
     for (const w of this.all()) w.shutdown();
+    for (const listener of this.anyChange) listener.shutdown();
   }
 
   close() {

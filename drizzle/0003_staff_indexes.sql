@@ -1,0 +1,2 @@
+CREATE INDEX "submissions_staff_progress" ON "submissions" USING btree ("user_id","assignment_id","created_at");--> statement-breakpoint
+CREATE INDEX "submissions_staff_assignment" ON "submissions" USING btree ("assignment_id","user_id","status","outcome");
