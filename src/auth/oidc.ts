@@ -85,17 +85,25 @@ export class Provider {
     }
     const claims = tokens.claims()!;
     let name = str(claims.name);
-    let email = str(claims.email);
+    let email = verifiedEmail(claims);
     if ((!name || !email) && tokens.access_token) {
       const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub).catch(() => undefined);
       name ??= str(info?.name);
-      email ??= str(info?.email);
+      email ??= info ? verifiedEmail(info) : null;
     }
     return { issuer: claims.iss, subject: claims.sub, name, email: email?.toLowerCase() ?? null };
   }
 }
 
 const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+
+/**
+ * The e-mail, unless the provider says it is not verified: staff are known by e-mail, and a
+ * provider that lets anyone register any address marks it `email_verified: false` until proved.
+ * (A provider that sends no such claim is trusted for its e-mails: README, Sign-in.)
+ */
+const verifiedEmail = (claims: Record<string, unknown>) =>
+  claims.email_verified === false || claims.email_verified === "false" ? null : str(claims.email);
 
 /** A refused code exchange or ID token, in words (the details go to the log through `cause`). */
 function refusal(e: unknown): HttpError {

@@ -96,6 +96,12 @@ describe("sign-in", () => {
     expect(await me(c)).toMatchObject({ account: { name: "Teacher", email: "teacher@uni.example.edu" }, staff: true });
   });
 
+  test("an e-mail the provider marks unverified is not kept: a self-registered staff address makes nobody staff", async () => {
+    const c = client();
+    await signIn(c, op, { ...newUser("Impostor"), email: "teacher@uni.example.edu", email_verified: false });
+    expect(await me(c)).toMatchObject({ account: { name: "Impostor", email: null }, staff: false });
+  });
+
   test("signing in again while signed in keeps the user; the provider's new name is taken", async () => {
     const user = newUser("Old Name");
     const c = client();

@@ -12,6 +12,8 @@ export interface TestUser {
   sub: string;
   name: string;
   email: string;
+  /** what the provider says of the e-mail; absent: it says nothing */
+  email_verified?: boolean;
 }
 
 /** Rewrites the ID token the token endpoint answers with: `forge` signs any claims with the provider's own key. */
@@ -55,7 +57,7 @@ export async function startProvider(redirectBase = "http://localhost") {
     ],
     jwks: { keys: [jwk as never] },
     cookies: { keys: ["test-cookie-key"] },
-    claims: { openid: ["sub"], email: ["email"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     pkce: { required: () => true },
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     features: { devInteractions: { enabled: false } },
