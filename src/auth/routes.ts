@@ -11,7 +11,7 @@ import type { Assets } from "../pages/assets";
 import { HTML } from "../pages/etag";
 import { accountOf, claimable, hasAccount, hasProgress, signInAccount } from "./accounts";
 import { mergeInto } from "./merge";
-import { localPath } from "./next";
+import { localPath, refererPath } from "./next";
 import { Provider } from "./oidc";
 import { dropClaim, readClaim, saveClaim, saveLogin, takeLogin } from "./pending";
 
@@ -32,7 +32,8 @@ export const authRoutes = (ctx: Context, assets: Assets) => {
     .get("/auth/login", async ({ userId, query, request, set }) => {
       const state = crypto.randomUUID();
       const { url, checks } = await provider.start(request, state);
-      await saveLogin(ctx, state, { ...checks, next: localPath(query.next), userId });
+      const next = localPath(query.next ?? refererPath(request, base));
+      await saveLogin(ctx, state, { ...checks, next, userId });
       set.status = 302;
       set.headers.location = url;
       return "";

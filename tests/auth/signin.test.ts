@@ -96,6 +96,13 @@ describe("sign-in", () => {
     expect(await me(c)).toMatchObject({ account: { name: "Teacher", email: "teacher@uni.example.edu" }, staff: true });
   });
 
+  test("the header's sign-in link (no next) brings the student back to the page it was on; another site's page does not count", async () => {
+    const back = await signIn(client(), op, newUser("Back"), null, { referer: "http://localhost/assignments/2?from=5" });
+    expect(back.headers.get("location")).toBe("/assignments/2?from=5");
+    const elsewhere = await signIn(client(), op, newUser("Elsewhere"), null, { referer: "https://evil.example/assignments/2" });
+    expect(elsewhere.headers.get("location")).toBe("/");
+  });
+
   test("an e-mail the provider marks unverified is not kept: a self-registered staff address makes nobody staff", async () => {
     const c = client();
     await signIn(c, op, { ...newUser("Impostor"), email: "teacher@uni.example.edu", email_verified: false });

@@ -138,9 +138,16 @@ class Jar {
  * Goes from /auth/login through the provider, as `user`, and returns the callback's path
  * (with code and state) without following it.
  */
-export async function callbackFor(client: Client, op: TestProvider, user: TestUser, next = "/assignments"): Promise<string> {
+/** `next` null: the login link has none (the header's), and `headers` (a Referer) say where it was followed from. */
+export async function callbackFor(
+  client: Client,
+  op: TestProvider,
+  user: TestUser,
+  next: string | null = "/assignments",
+  headers?: HeadersInit,
+): Promise<string> {
   op.as(user);
-  const start = await client.request(`/auth/login?next=${encodeURIComponent(next)}`);
+  const start = await client.request(next === null ? "/auth/login" : `/auth/login?next=${encodeURIComponent(next)}`, { headers });
   if (start.status !== 302) throw new Error(`/auth/login answered ${start.status}: ${await start.text()}`);
   let url = start.headers.get("location")!;
   const jar = new Jar();
@@ -156,8 +163,14 @@ export async function callbackFor(client: Client, op: TestProvider, user: TestUs
 }
 
 /** The whole sign-in: returns the callback's response (303 to the next page, or to /auth/claim). */
-export async function signIn(client: Client, op: TestProvider, user: TestUser, next = "/assignments"): Promise<Response> {
-  return client.request(await callbackFor(client, op, user, next));
+export async function signIn(
+  client: Client,
+  op: TestProvider,
+  user: TestUser,
+  next: string | null = "/assignments",
+  headers?: HeadersInit,
+): Promise<Response> {
+  return client.request(await callbackFor(client, op, user, next, headers));
 }
 
 export const newUser = (name = "Ada Lovelace"): TestUser => {
