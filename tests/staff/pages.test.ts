@@ -1,12 +1,18 @@
 // The course page for staff (sort, filter, paging links, live refresh) and the CSV export
 // (RFC 4180, BOM, formula injection neutralised).
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
+import { createScratch } from "../../scripts/scratch";
+import { loadConfig } from "../../src/config";
 import { publishChange } from "../../src/queue/queue";
 import { csvCell } from "../../src/staff/csv";
 import { appsForThisFile, firstAssignment } from "../helpers/app";
 import { addAccount, addCompletion, addSubmission, STAFF_EMAIL, staffClient } from "./fixtures";
 
-const t = appsForThisFile()({ STAFF_EMAILS: STAFF_EMAIL });
+// A database of its own: the page shows 100 students a page, and the suite's shared database
+// holds however many students the files before this one made.
+const scratch = await createScratch("staff", loadConfig(process.env));
+afterAll(() => scratch.drop());
+const t = appsForThisFile()({ STAFF_EMAILS: STAFF_EMAIL, DATABASE_URL: scratch.databaseUrl });
 
 /** RFC 4180 parsing, strict: a quote inside an unquoted cell or an unclosed quote throws. */
 function parseCsv(text: string): string[][] {
