@@ -1,7 +1,8 @@
 import { Elysia } from "elysia";
-import { accountOf, isStaff } from "../auth/accounts";
+import { accountOf } from "../auth/accounts";
 import type { Context } from "../context";
 import { identityPlugin } from "../identity/plugin";
+import { isStaffEmail } from "../staff/access";
 import { idParams, parseId } from "../submissions/input";
 import { getAssignment, listAssignments, progressOf } from "./service";
 
@@ -31,5 +32,9 @@ export const assignmentApi = (ctx: Context) =>
     )
     .get("/me", async ({ userId, newVisitor }) => {
       const [progress, account] = await Promise.all([progressOf(ctx, userId, newVisitor), accountOf(ctx, userId, newVisitor)]);
-      return { ...progress, account: account && { name: account.name, email: account.email }, staff: isStaff(ctx, account) };
+      return {
+        ...progress,
+        account: account && { name: account.name, email: account.email },
+        staff: isStaffEmail(ctx.config, account?.email),
+      };
     });

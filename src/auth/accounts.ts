@@ -45,9 +45,6 @@ export function accountOf(ctx: Context, userId: string, newVisitor = false): Pro
   });
 }
 
-export const isStaff = (ctx: Context, account: AccountView | null) =>
-  !!account?.email && ctx.config.staffEmails.has(account.email.toLowerCase());
-
 /** What an anonymous user's progress would add to an account: newly solved assignments and submissions. */
 export async function claimable(ctx: Context, from: string, into: string): Promise<{ solved: number; submissions: number }> {
   const [solved] = await ctx.sql<{ n: number }[]>`

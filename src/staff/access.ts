@@ -1,18 +1,24 @@
 // Who is staff: the e-mail of the user's signed-in account (from Postgres, on every request)
 // is in STAFF_EMAILS. Nothing the browser sends beyond the signed user cookie counts.
 import { eq } from "drizzle-orm";
+import { accountOf } from "../auth/accounts";
+import type { Config } from "../config";
 import type { Context } from "../context";
 import { accounts } from "../db/schema";
 import { HttpError } from "../lib/errors";
 
 export const NOT_STAFF = "This page is for the course's staff only. Sign in with a staff account to see it.";
 
+/** The one rule: an account e-mail listed in STAFF_EMAILS (any case). */
+export const isStaffEmail = (config: Config, email: string | null | undefined) =>
+  !!email && config.staffEmails.has(email.trim().toLowerCase());
+
 /** Whether the user's account e-mail is a staff e-mail, read from the database now. */
 export async function isStaff(ctx: Context, userId: string, newVisitor = false): Promise<boolean> {
   // No staff configured, or an id made for this request: nothing to look up.
   if (newVisitor || ctx.config.staffEmails.size === 0) return false;
   const [row] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
-  return !!row?.email && ctx.config.staffEmails.has(row.email.trim().toLowerCase());
+  return isStaffEmail(ctx.config, row?.email);
 }
 
 /** Throws 403 unless the user is staff. */
@@ -21,11 +27,9 @@ export async function requireStaff(ctx: Context, userId: string, newVisitor: boo
 }
 
 /**
- * For the "Staff" link on students' pages: cached with the user's other answers (dropped on
- * their every change), so a returning student's page costs no extra query. Access itself is
- * never decided from this cache (requireStaff reads the database).
+ * For the "Staff" link on students' pages: from the account the header already reads (cached
+ * with the user's other answers), so a returning student's page costs no extra query. Access
+ * itself is never decided from this cache (requireStaff reads the database).
  */
-export const showStaffLink = (ctx: Context, userId: string, newVisitor = false): Promise<boolean> =>
-  newVisitor || ctx.config.staffEmails.size === 0
-    ? Promise.resolve(false)
-    : ctx.cache.users.get(userId, "staff", () => isStaff(ctx, userId));
+export const showStaffLink = async (ctx: Context, userId: string, newVisitor = false): Promise<boolean> =>
+  ctx.config.staffEmails.size > 0 && isStaffEmail(ctx.config, (await accountOf(ctx, userId, newVisitor))?.email);
