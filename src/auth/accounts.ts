@@ -36,11 +36,17 @@ export async function signInAccount(ctx: Context, who: SignedIn): Promise<string
   }
 }
 
+/** The account's name and e-mail as stored, read now; undefined for an anonymous user. */
+export async function accountRow(ctx: Context, userId: string): Promise<{ name: string | null; email: string | null } | undefined> {
+  const [row] = await ctx.db.select({ name: accounts.name, email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
+  return row;
+}
+
 /** The account of a user id, or null for an anonymous user (cached per user). */
 export function accountOf(ctx: Context, userId: string, newVisitor = false): Promise<AccountView | null> {
   if (newVisitor) return Promise.resolve(null);
   return ctx.cache.users.get(userId, "account", async () => {
-    const [row] = await ctx.db.select({ name: accounts.name, email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
+    const row = await accountRow(ctx, userId);
     return row ? { name: row.name ?? row.email ?? "Signed in", email: row.email } : null;
   });
 }

@@ -1,8 +1,10 @@
 // Staff routes: every one checks, before anything else, that the user's account e-mail
 // (read from Postgres on this request) is a staff e-mail; everyone else gets 403.
+
 import { Elysia } from "elysia";
 import { assignmentStatsPage, coursePage, studentPage } from "../../views/staff";
 import { courseTable as tableView } from "../../views/staff-table";
+import { accountRow } from "../auth/accounts";
 import type { Context } from "../context";
 import { userPlugin } from "../identity/plugin";
 import { notFound } from "../lib/errors";
@@ -15,7 +17,7 @@ import { assignmentDetail, assignmentStats } from "./assignments";
 import { courseCsv } from "./csv";
 import { courseStream } from "./live";
 import { courseTable, SORTS, type Sort, type TableQuery } from "./students";
-import { accountOf, studentSubmissions } from "./submissions";
+import { studentSubmissions } from "./submissions";
 
 const PAGE_SIZE = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -65,7 +67,7 @@ export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     .get("/staff/students/:userId", async ({ params, set }) => {
       const userId = studentId(params.userId);
       const [account, subs, catalog] = await Promise.all([
-        accountOf(ctx, userId),
+        accountRow(ctx, userId),
         studentSubmissions(ctx, userId),
         ctx.cache.catalog.get(),
       ]);

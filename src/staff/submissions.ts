@@ -1,7 +1,7 @@
 // One student's submissions for staff: every one, newest first, with the code.
 import { desc, eq } from "drizzle-orm";
 import type { Context } from "../context";
-import { accounts, submissions } from "../db/schema";
+import { submissions } from "../db/schema";
 import { type Submission, toSubmission } from "../submissions/view-model";
 
 export type StaffSubmission = Submission & { code: string };
@@ -9,10 +9,4 @@ export type StaffSubmission = Submission & { code: string };
 export async function studentSubmissions(ctx: Context, userId: string): Promise<StaffSubmission[]> {
   const rows = await ctx.db.select().from(submissions).where(eq(submissions.userId, userId)).orderBy(desc(submissions.id));
   return rows.map((r) => ({ ...toSubmission(r, null), code: r.code }));
-}
-
-/** The account's name and e-mail, if the user has an account. */
-export async function accountOf(ctx: Context, userId: string) {
-  const [row] = await ctx.db.select({ name: accounts.name, email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
-  return row;
 }
