@@ -1,8 +1,10 @@
 // Claiming anonymous progress: one transaction that moves an anonymous user's submissions
 // and completions into an account. Safe against two claims at once (two tabs): both lock the
 // same rows first, so the second finds nothing left to move.
+
 import type { Context } from "../context";
 import { HttpError, isUniqueViolation } from "../lib/errors";
+import { forgetUserEverywhere } from "../queue/queue";
 
 export interface Merged {
   submissions: number;
@@ -36,11 +38,7 @@ export async function mergeInto(ctx: Context, from: string, into: string): Promi
         where s.user_id = ${into} and s.points_awarded <> exists (select 1 from completions c where c.submission_id = s.id)`;
       return { submissions: moved.count, completions: added.count };
     });
-    for (const userId of [from, into]) {
-      ctx.cache.users.invalidate(userId);
-      // Every web process drops its cached answers of both users (src/submissions/hub.ts).
-      await ctx.redis.publish(ctx.keys.eventsChannel, JSON.stringify({ userId })).catch(() => {});
-    }
+    for (const userId of [from, into]) await forgetUserEverywhere(ctx.redis, ctx.keys, ctx.cache.users, userId);
     return merged;
   } catch (e) {
     if (isUniqueViolation(e, "submissions_one_pending_per_user")) {

@@ -1,8 +1,10 @@
 // Deleting a user: their submissions, completions and account, in one transaction.
+
 import { eq, sql } from "drizzle-orm";
 import type { Context } from "../context";
 import { accounts, completions, submissions } from "../db/schema";
 import { HttpError } from "../lib/errors";
+import { forgetUserEverywhere } from "../queue/queue";
 import { isPending } from "../submissions/status";
 
 export interface StoredCounts {
@@ -40,9 +42,6 @@ export async function eraseUser(ctx: Context, userId: string): Promise<StoredCou
     const account = await tx.delete(accounts).where(eq(accounts.userId, userId)).returning({ id: accounts.id });
     return { submissions: gone.length, completions: done.length, account: account.length > 0 };
   });
-  // Every web process drops this user's cached answers and warm pages: this one at once,
-  // the others on the events channel (a message without a submission id only does that).
-  ctx.cache.users.invalidate(userId);
-  await ctx.redis.publish(ctx.keys.eventsChannel, JSON.stringify({ userId })).catch(() => {});
+  await forgetUserEverywhere(ctx.redis, ctx.keys, ctx.cache.users, userId);
   return counts;
 }

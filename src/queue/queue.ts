@@ -65,6 +65,16 @@ export async function publishChange(redis: Redis, keys: Keys, change: ChangeMess
   await redis.publish(keys.eventsChannel, JSON.stringify(change));
 }
 
+/**
+ * Drops a user's cached answers and warm pages in every web process: `users` (this process's
+ * cache) at once, the others through a message with no submission id (the hub only
+ * invalidates on it). After a change made outside grading: a claim, a deletion.
+ */
+export async function forgetUserEverywhere(redis: Redis, keys: Keys, users: { invalidate(userId: string): void }, userId: string) {
+  users.invalidate(userId);
+  await redis.publish(keys.eventsChannel, JSON.stringify({ userId })).catch(() => {});
+}
+
 export async function publishQueueMoved(redis: Redis, keys: Keys): Promise<void> {
   await redis.publish(keys.queueChannel, "1");
 }
