@@ -1,0 +1,3 @@
+def split_seconds(total):
+    """Return (hours, minutes, seconds) for a number of seconds."""
+    pass
