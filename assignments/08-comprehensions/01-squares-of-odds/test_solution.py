@@ -1,3 +1,4 @@
+import random
 import unittest
 
 from solution import squares_of_odds
@@ -29,6 +30,16 @@ class TestSquaresOfOdds(unittest.TestCase):
 
     def test_empty_list_gives_empty_list(self):
         self.assertEqual(squares_of_odds([]), [], "squares_of_odds([]) should be []")
+
+    def test_generated_lists(self):
+        rng = random.Random(8001)
+        for _ in range(30):
+            numbers = [rng.randint(-20, 20) for _ in range(rng.randint(0, 10))]
+            expected = []
+            for n in numbers:
+                if n % 2 == 1:
+                    expected.append(n ** 2)
+            self.assertEqual(squares_of_odds(numbers), expected, f"squares_of_odds({numbers}) should be {expected}")
 
 
 if __name__ == "__main__":

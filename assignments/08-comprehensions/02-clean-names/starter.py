@@ -1,0 +1,3 @@
+def clean_names(names):
+    """Return the names stripped and in title case, leaving out blank ones."""
+    pass
