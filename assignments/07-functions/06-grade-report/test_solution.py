@@ -17,6 +17,7 @@ class TestGradeReport(unittest.TestCase):
     def check_report(self, call, result, average, letter, passed):
         self.assertIsInstance(result, tuple, f"{call} should return a tuple of three values")
         self.assertEqual(len(result), 3, f"{call} should return three values: average, letter, passed")
+        self.assertIsInstance(result[0], (int, float), f"the average from {call} should be the number {average}")
         self.assertAlmostEqual(result[0], average, msg=f"the average from {call} should be {average}")
         self.assertEqual(result[1], letter, f"the letter from {call} should be {letter!r}")
         self.assertEqual(result[2], passed, f"the count of passes from {call} should be {passed}")
