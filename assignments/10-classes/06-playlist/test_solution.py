@@ -69,7 +69,9 @@ class TestPlaylist(unittest.TestCase):
             self.assertEqual(playlist.total_seconds(), sum(lengths), f"after adding {added}: total_seconds() should be {sum(lengths)}")
             self.assertEqual(playlist.titles(), titles, f"after adding {added}: titles() should be {titles!r}")
             self.assertEqual(len(playlist), len(titles), f"after adding {added}: len(playlist) should be {len(titles)}")
-            self.assertEqual(playlist.longest().title, longest, f"after adding {added}: longest().title should be {longest!r}")
+            song = playlist.longest()
+            self.assertEqual(type_name(song), "Song", f"after adding {added}: longest() should return a Song object")
+            self.assertEqual(song.title, longest, f"after adding {added}: longest().title should be {longest!r}")
 
 
 if __name__ == "__main__":
