@@ -1,0 +1,16 @@
+# fails: test_withdraw_more_than_the_balance_raises
+# why: never checks the balance, so a withdrawal can make it go below 0
+class BankAccount:
+    def __init__(self, owner, balance=0):
+        self.owner = owner
+        self.balance = balance
+
+    def deposit(self, amount):
+        if amount <= 0:
+            raise ValueError("the amount must be more than 0")
+        self.balance += amount
+
+    def withdraw(self, amount):
+        if amount <= 0:
+            raise ValueError("the amount must be more than 0")
+        self.balance -= amount

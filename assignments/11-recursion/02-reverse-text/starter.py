@@ -1,0 +1,3 @@
+def reverse_text(text):
+    """Return text backwards, using recursion."""
+    pass

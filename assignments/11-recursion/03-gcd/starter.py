@@ -1,0 +1,3 @@
+def gcd(a, b):
+    """Return the greatest common divisor of a and b, using Euclid's rule."""
+    pass
