@@ -1,0 +1,3 @@
+def to_fahrenheit(celsius):
+    """Return the temperature celsius (in degrees Celsius) in degrees Fahrenheit."""
+    pass

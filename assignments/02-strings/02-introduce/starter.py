@@ -1,0 +1,3 @@
+def introduce(name, age):
+    """Return the sentence "My name is <name> and my age is <age>."."""
+    pass

@@ -1,0 +1,4 @@
+def is_palindrome(text):
+    """Return True if text reads the same backwards, ignoring upper/lower case and spaces."""
+    cleaned = text.replace(" ", "").lower()
+    return cleaned == cleaned[::-1]

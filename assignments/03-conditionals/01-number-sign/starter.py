@@ -1,0 +1,3 @@
+def sign(n):
+    """Return "positive", "negative" or "zero", depending on the number n."""
+    pass
