@@ -1,0 +1,3 @@
+def collatz_steps(n):
+    """Return how many Collatz steps it takes to go from n down to 1."""
+    pass

@@ -1,0 +1,5 @@
+def remove_all(items, value):
+    """Remove every copy of value from the list items (changing it), and return items."""
+    while value in items:
+        items.remove(value)
+    return items

@@ -1,0 +1,56 @@
+import random
+import unittest
+
+from solution import remove_all
+
+# These tests check the list remove_all returns. (Whether the argument itself changed cannot
+# be seen from here yet: the student's code works on its own copy of the list.)
+
+
+def expected_without(items, value):
+    kept = []
+    for item in items:
+        if item != value:
+            kept.append(item)
+    return kept
+
+
+class TestRemoveAll(unittest.TestCase):
+    def check(self, items, value, expected):
+        message = f"remove_all({items!r}, {value!r}) should return {expected!r}"
+        self.assertEqual(remove_all(list(items), value), expected, message)
+
+    def test_examples_from_the_handout(self):
+        self.check([1, 2, 1, 3, 1], 1, [2, 3])
+        self.check(["tea", "milk", "tea"], "tea", ["milk"])
+
+    def test_removes_neighbouring_copies(self):
+        self.check([4, 4, 4], 4, [])
+        self.check([7, 3, 3, 8, 3, 3], 3, [7, 8])
+
+    def test_value_not_in_list_leaves_list_unchanged(self):
+        self.check([5, 6], 9, [5, 6])
+        self.check(["a", "b"], "c", ["a", "b"])
+
+    def test_empty_list(self):
+        self.check([], 1, [])
+
+    def test_copies_at_both_ends(self):
+        self.check([0, 1, 2, 0], 0, [1, 2])
+
+    def test_other_values_keep_their_order(self):
+        self.check([3, 9, 1, 9, 2, 9, 0], 9, [3, 1, 2, 0])
+
+    def test_strings_are_compared_exactly(self):
+        self.check(["Tea", "tea", "TEA"], "tea", ["Tea", "TEA"])
+
+    def test_generated_inputs(self):
+        rng = random.Random(5404)
+        for _ in range(30):
+            items = [rng.randint(0, 4) for _ in range(rng.randint(0, 12))]
+            value = rng.randint(0, 4)
+            self.check(items, value, expected_without(items, value))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,4 @@
+def common_items(first, second):
+    """Return a sorted list of the values found in both first and second, each once."""
+    in_both = set(first) & set(second)
+    return sorted(in_both)
