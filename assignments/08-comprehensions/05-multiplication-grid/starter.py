@@ -1,3 +1,3 @@
-def times_table(n):
+def multiplication_grid(n):
     """Return the n by n multiplication table as a list of rows."""
     pass
