@@ -31,20 +31,23 @@ const oneLine = (text: string) => {
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 };
 
+/** The grader's words inside one of our sentences: one line, without its own full stop. */
+const words = (text: string) => oneLine(text).replace(/\.$/, "");
+
 /** A test's feedback on one line: the first line, and the author's ` : message` that unittest
  *  appends after a multi-line diff. */
 const feedback = (message: string) => {
   const lines = message.trim().split("\n");
   const last = lines.length > 1 ? lines.at(-1)! : "";
   const at = last.indexOf(" : ");
-  return oneLine(at >= 0 ? `${lines[0]} : ${last.slice(at + 3)}` : lines[0]!);
+  return words(at >= 0 ? `${lines[0]} : ${last.slice(at + 3)}` : lines[0]!);
 };
 
 const testNames = (testCode: string) => new Set([...testCode.matchAll(/^\s*def (test\w*)\s*\(/gm)].map((m) => m[1]!));
 
 const failing = (r: GradeResult) => {
   const t = r.tests.find((x) => !x.passed);
-  return t ? `${t.name}: ${feedback(t.message)}` : oneLine(r.message);
+  return t ? `${t.name}: ${feedback(t.message)}` : words(r.message);
 };
 
 /** A grade, or the grading machinery's failure in words. */
@@ -72,7 +75,7 @@ function checkWrong(w: WrongFile, names: Set<string>, g: Timed | string): string
   const byName = new Map<string, TestResult>(r.tests.map((t) => [t.name, t]));
   for (const n of w.fails.filter((n) => names.has(n))) {
     const t = byName.get(n);
-    if (!t) problems.push(`${file} should fail ${n}, but the tests did not run (${r.outcome}: ${oneLine(r.message)}).`);
+    if (!t) problems.push(`${file} should fail ${n}, but the tests did not run (${r.outcome}: ${words(r.message)}).`);
     else if (t.passed) problems.push(`${file} should fail ${n}, but passes it (it fails ${failing(r)}).`);
     else if (!t.message.trim()) problems.push(`${file} fails ${n} without a feedback message: give the assertion a message.`);
   }
@@ -97,7 +100,7 @@ export async function prove(a: AssignmentFiles, deps: ProveDeps): Promise<Proof>
   else if (starter.result.outcome === "passed")
     failures.push("starter.py passes every test: a starter must fail them (leave the body `pass`).");
   else if (starter.result.outcome === "syntax_error") {
-    failures.push(`starter.py has a syntax error (${oneLine(starter.result.message)}): it must run, and fail the tests.`);
+    failures.push(`starter.py has a syntax error (${words(starter.result.message)}): it must run, and fail the tests.`);
   }
 
   if (a.wrong.length < 2) {
