@@ -16,18 +16,18 @@ import { failures, styleFor, summary, table } from "./report";
 
 const started = performance.now();
 const config = configOrExit();
-const fail = (message: string, code = 1): never => {
+function fail(message: string, code = 1): never {
   console.error(message);
   process.exit(code);
-};
+}
 
 const args = parseArgs(process.argv.slice(2));
 if (typeof args === "string") fail(`${args}\n${USAGE}`, 2);
-else if (args.help) {
+if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const { slugs, jobs } = args as Exclude<typeof args, string>;
+const { slugs, jobs } = args;
 
 let course: AssignmentFiles[] = [];
 try {
