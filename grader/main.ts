@@ -1,8 +1,8 @@
 // Entry point of one grader process (`bun run grader`); any number may run at once.
-import { configOrExit } from "../src/config";
+import { configOrExit, type SandboxMode } from "../src/config";
 import { closeContext, createContext } from "../src/context";
 import { Runner } from "./grade";
-import { bwrapWorks, createSandbox, destroySandbox, slotUids } from "./sandbox";
+import { createSandbox, destroySandbox, RLIMIT_WARNING, sandboxModeHere, slotUids } from "./sandbox";
 import { selfCheck } from "./self-check";
 import { Worker } from "./worker";
 
@@ -16,20 +16,15 @@ try {
   process.exit(1);
 }
 
-let mode = config.sandbox;
-if (mode !== "rlimit" && !(await bwrapWorks(config))) {
-  if (mode === "bwrap") {
-    ctx.log.error(
-      "GRADER_SANDBOX=bwrap but bubblewrap cannot start a sandbox here (install the bubblewrap package, or allow unprivileged user namespaces).",
-    );
-    process.exit(1);
-  }
-  mode = "rlimit";
+let mode: SandboxMode;
+try {
+  mode = await sandboxModeHere(config);
+} catch (e) {
+  ctx.log.error((e as Error).message);
+  process.exit(1);
 }
-if (mode === "rlimit") {
-  ctx.log.warn("sandbox: rlimit only (no bubblewrap): student code is NOT isolated from this machine. Use only for development.");
-}
-const sandbox = createSandbox(config, mode === "auto" ? "bwrap" : mode);
+if (mode === "rlimit") ctx.log.warn(RLIMIT_WARNING);
+const sandbox = createSandbox(config, mode);
 if (sandbox.cgroups === "none") {
   ctx.log.warn("no cgroups here: a job's memory and processes are bounded per process and per uid only");
 }
@@ -42,7 +37,7 @@ if (problem) {
   await closeContext(ctx);
   process.exit(1);
 }
-ctx.log.info("sandbox ready", { mode: mode === "auto" ? "bwrap" : mode, uids: sandbox.slots.map((s) => s.uid), cgroups: sandbox.cgroups });
+ctx.log.info("sandbox ready", { mode, uids: sandbox.slots.map((s) => s.uid), cgroups: sandbox.cgroups });
 
 const worker = new Worker(ctx, runner);
 const done = worker.run();

@@ -172,3 +172,22 @@ export async function bwrapWorks(config: Config, uid = slotUids(config)[0]): Pro
     return false;
   }
 }
+
+/**
+ * The sandbox this process grades with: bwrap when it can start here; rlimit when asked for,
+ * or under GRADER_SANDBOX=auto when bubblewrap cannot start (development only). Throws, with
+ * the sentence to print, when bwrap was required and cannot start.
+ */
+export async function sandboxModeHere(config: Config): Promise<SandboxMode> {
+  if (config.sandbox === "rlimit") return "rlimit";
+  if (await bwrapWorks(config)) return "bwrap";
+  if (config.sandbox === "bwrap") {
+    throw new Error(
+      "GRADER_SANDBOX=bwrap but bubblewrap cannot start a sandbox here (install the bubblewrap package, or allow unprivileged user namespaces).",
+    );
+  }
+  return "rlimit";
+}
+
+export const RLIMIT_WARNING =
+  "sandbox: rlimit only (no bubblewrap): student code is NOT isolated from this machine. Use only for development.";

@@ -1,8 +1,8 @@
 // Grades code against an assignment's real tests through the real sandbox; or writes a
 // result by hand, for route and page tests that need a graded submission but no grader.
 import { readdirSync, readFileSync } from "node:fs";
-import { Runner } from "../../grader/grade";
-import { createSandbox, destroySandbox, type SandboxSpec, slotUids } from "../../grader/sandbox";
+import type { Runner } from "../../grader/grade";
+import { type LocalRunner, localRunner } from "../../grader/local-runner";
 import { readAssignments } from "../../src/assignments/files";
 import type { Db } from "../../src/db/client";
 import { type GradedResult, recordResult, startGrading } from "../../src/submissions/results";
@@ -18,29 +18,23 @@ export function filesOf(slug: string) {
 
 // One warm runner per distinct configuration, for the whole test process (its server
 // and sandboxes die with this process).
-const runners = new Map<string, Runner>();
-const sandboxes: SandboxSpec[] = [];
+const runners = new Map<string, LocalRunner>();
 process.on("exit", () => {
-  for (const r of runners.values()) r.stop();
-  sandboxes.forEach(destroySandbox);
+  for (const r of runners.values()) r.close();
 });
 
 export function runnerFor(env: Record<string, string> = {}): Runner {
   const key = JSON.stringify(env);
-  let runner = runners.get(key);
-  if (!runner) {
-    const config = testConfig(env);
-    // Uids of their own per configuration (as if another pid), cgroups named after this process.
-    const sandbox = createSandbox(config, "bwrap", slotUids(config, process.pid + 1_000_000 * (runners.size + 1)));
-    sandboxes.push(sandbox);
-    runner = new Runner(config, sandbox);
-    runners.set(key, runner);
+  let local = runners.get(key);
+  if (!local) {
+    local = localRunner(testConfig(env), runners.size + 1);
+    runners.set(key, local);
   }
-  return runner;
+  return local.runner;
 }
 
 /** The uids every test runner's sandboxes run as, to look for leftover processes. */
-export const runnerUids = () => [...runners.values()].flatMap((r) => r.uids);
+export const runnerUids = () => [...runners.values()].flatMap((r) => r.runner.uids);
 
 export function gradeCode(slug: string, source: string, env: Record<string, string> = {}) {
   return runnerFor(env).grade({ source, tests: filesOf(slug).testCode });
