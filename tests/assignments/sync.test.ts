@@ -86,6 +86,8 @@ describe("sync", () => {
     expect(students.find((s) => s.userId === user)?.points).toBe(100);
     const stats = (await (await staff.json("/api/staff/assignments")).json()) as { id: number }[];
     expect(stats.map((s) => s.id)).not.toContain(id);
+    expect(await (await staff.request(`/staff/students/${user}`)).text()).toContain(`${gone.title} (retired)`);
+    expect((await staff.request(`/staff/assignments/${id}`)).status).toBe(200);
 
     // Back on disk: shown again, the same id, the points still there.
     renameSync(join(away, "x"), gone.folder);
