@@ -1,6 +1,6 @@
 // Before the web server starts: services answering, migrations applied, assignments loaded.
 
-import { syncAssignments } from "../src/assignments/sync";
+import { syncAssignments, syncSummary } from "../src/assignments/sync";
 import { configOrExit } from "../src/config";
 import { createDb } from "../src/db/client";
 import { runMigrations } from "../src/db/migrate";
@@ -10,6 +10,6 @@ const config = configOrExit();
 await ensureServices(config);
 await runMigrations(config.databaseUrl);
 const { db, sql } = createDb(config.databaseUrl, 1);
-const n = await syncAssignments(db, config.assignmentsDir);
+const synced = await syncAssignments(db, config.assignmentsDir);
 await sql.end();
-console.log(`database ready, ${n} assignments loaded`);
+console.log(`database ready, ${syncSummary(synced)}`);

@@ -3,9 +3,10 @@ import { html, type Raw } from "./html";
 import { layout } from "./layout";
 import { yourData } from "./me";
 import { PENDING_NOTE } from "./submission";
-import type { AssignmentItem, AssignmentView, PageAssets, WhoView } from "./types";
+import type { AssignmentView, HintsView, ModuleView, PageAssets, WhoView } from "./types";
 
-export function listPage(items: AssignmentItem[], points: number, assets: PageAssets, who?: WhoView, staff = false): string {
+export function listPage(modules: ModuleView[], points: number, assets: PageAssets, who?: WhoView, staff = false): string {
+  const items = modules.flatMap((m) => m.items);
   const solved = items.filter((a) => a.solved).length;
   const next = items.find((a) => !a.solved);
   const body = html`
@@ -19,17 +20,36 @@ export function listPage(items: AssignmentItem[], points: number, assets: PageAs
       : html`<p class="all-done">You solved every assignment. Well done!</p>`
   }
 </div>
-<ol class="assignments">
-  ${items.map(
-    (a, i) => html`<li class="${a.solved ? "solved" : ""}">
-    <span class="num" aria-hidden="true">${a.solved ? "✓" : i + 1}</span>
-    <a href="/assignments/${a.id}">${a.title}</a>
-    ${a.solved ? html`<span class="check">solved</span>` : ""}
-  </li>`,
-  )}
-</ol>
+${modules.map(moduleSection)}
 ${yourData()}`;
   return layout({ title: "Assignments", points, body, assets, who, staff });
+}
+
+/** One module: its title, introduction, progress ("2 of 6 solved" and a bar) and assignments. */
+function moduleSection(m: ModuleView, i: number): Raw {
+  const solved = m.items.filter((a) => a.solved).length;
+  const count = m.items.length;
+  const headingId = `module-${m.slug ?? i}`;
+  const hooks = m.slug === null ? "" : html` data-testid="module" data-module="${m.slug}"`;
+  return html`<section class="module${solved === count ? " module-done" : ""}" aria-labelledby="${headingId}"${hooks}>
+  <div class="module-head">
+    <h2 id="${headingId}">${m.title}</h2>
+    <div class="module-progress" data-testid="module-progress" data-solved="${solved}" data-count="${count}">
+      <span>${solved} of ${count} solved</span>
+      <progress max="${count}" value="${solved}" aria-label="${m.title}: ${solved} of ${count} solved">${solved} of ${count}</progress>
+    </div>
+  </div>
+  <div class="module-intro">${m.intro}</div>
+  <ol class="assignments">
+    ${m.items.map(
+      (a, j) => html`<li class="${a.solved ? "solved" : ""}">
+      <span class="num" aria-hidden="true">${a.solved ? "✓" : j + 1}</span>
+      <a href="/assignments/${a.id}">${a.title}</a>
+      ${a.solved ? html`<span class="check">solved</span>` : ""}
+    </li>`,
+    )}
+  </ol>
+</section>`;
 }
 
 export interface AssignmentPageProps {
@@ -40,6 +60,7 @@ export interface AssignmentPageProps {
   codeFrom?: number;
   /** the handout rendered (cached by the caller: Markdown is the page's costliest part) */
   handout: Raw;
+  hints: HintsView;
   widget: Raw;
   history: Raw;
   pending: boolean;
@@ -55,9 +76,10 @@ export function assignmentPage(p: AssignmentPageProps): string {
   const body = html`
 <article class="assignment">
   <div class="intro">
-    <p class="crumbs"><a href="/assignments">Assignments</a> › ${a.position}</p>
+    <p class="crumbs"><a href="/assignments">Assignments</a> › ${a.place ? `${a.place.module} · ${a.place.index} of ${a.place.count}` : a.position}</p>
     <h1>${a.title} ${p.solved ? html`<span class="check">✓ solved</span>` : ""}</h1>
     <section class="handout" aria-label="Assignment">${p.handout}</section>
+    ${hintsSection(p.hints)}
   </div>
   <div class="work">
     <form class="editor" id="editor-form" method="post" action="/assignments/${a.id}/submit"
@@ -83,6 +105,24 @@ export function assignmentPage(p: AssignmentPageProps): string {
   // Without JavaScript the page refreshes itself while a submission is pending.
   const head = p.pending ? html`<noscript><meta http-equiv="refresh" content="1"></noscript>` : undefined;
   return layout({ title: a.title, points: p.points, body, assets: p.assets, head, editor: true, wide: true, who: p.who, staff: p.staff });
+}
+
+/** The hints: each a <details> opened on request, which works without JavaScript. */
+function hintsSection(h: HintsView): Raw | "" {
+  if (!h.hint && !h.hint2) return "";
+  return html`<section class="hints" aria-label="Hints">
+  ${h.hint ? html`<details class="hint-box" data-testid="hint"><summary>Show a hint</summary><div class="hint-body">${h.hint}</div></details>` : ""}
+  ${h.hint2 ? secondHint(h.hint2, h.offered) : ""}
+</section>`;
+}
+
+/**
+ * The second hint's place (`#hint2`): empty until it is offered, then the hint. The live
+ * result of the attempt that offers it swaps it in (an hx-partial beside the widget).
+ */
+export function secondHint(hint2: Raw, offered: boolean): Raw {
+  if (!offered) return html`<div id="hint2"></div>`;
+  return html`<div id="hint2"><details class="hint-box hint2" data-testid="hint2"><summary>Still stuck? Another hint</summary><div class="hint-body">${hint2}</div></details></div>`;
 }
 
 export function errorPage(status: number, message: string, points: number, assets: PageAssets): string {

@@ -21,6 +21,22 @@ export interface StaffColumn {
   id: number;
   title: string;
   position: number;
+  /** the module's title; null outside any module */
+  module: string | null;
+}
+
+/** A heading row over the assignment columns: one cell per run of columns of the same module. */
+function moduleRow(columns: StaffColumn[]): Raw | "" {
+  if (!columns.some((c) => c.module)) return "";
+  const runs: { module: string | null; span: number }[] = [];
+  for (const c of columns) {
+    const last = runs.at(-1);
+    if (last && last.module === c.module) last.span++;
+    else runs.push({ module: c.module, span: 1 });
+  }
+  return html`<tr class="modules-row"><td colspan="5"></td>${runs.map(
+    (r) => html`<th scope="colgroup" colspan="${r.span}" class="col-module" title="${r.module ?? ""}">${r.module ?? ""}</th>`,
+  )}</tr>`;
 }
 
 export interface TableState {
@@ -70,9 +86,9 @@ export function courseTable(rows: StaffStudent[], columns: StaffColumn[], s: Tab
   return html`<section id="course-table" class="course-table" hx-get="/staff/table?${query}" hx-trigger="changed from:#staff-live" hx-swap="outerHTML">
 <p class="muted" data-testid="student-count">${s.total === 0 ? "No students yet." : `Students ${s.offset + 1}–${last} of ${s.total}`} ${prev} ${next}</p>
 <div class="table-scroll"><table>
-<thead><tr>
+<thead>${moduleRow(columns)}<tr>
   ${sortLink("Student", "name", s)}${sortLink("Points", "points", s)}<th scope="col">Solved</th>${sortLink("Attempts", "attempts", s)}${sortLink("Last active", "last", s)}
-  ${columns.map((c) => html`<th scope="col" class="col-assignment"><a href="/staff/assignments/${c.id}" title="${c.title}">${c.position}</a></th>`)}
+  ${columns.map((c) => html`<th scope="col" class="col-assignment"><a href="/staff/assignments/${c.id}" title="${c.module ? `${c.module}: ` : ""}${c.title}">${c.position}</a></th>`)}
 </tr></thead>
 <tbody>
 ${rows.map(

@@ -2,13 +2,14 @@
 // stream alike, so all three always agree.
 import { feedback } from "./feedback";
 import { html, type Raw } from "./html";
-import type { SubmissionView } from "./types";
+import type { NextView, SubmissionView } from "./types";
 
 export interface WidgetProps {
   submission?: SubmissionView;
   /** the submission is waiting or being graded: the widget follows its event stream */
   pending: boolean;
-  nextId?: number;
+  /** the next assignment, across modules (shown after a correct submission) */
+  next?: NextView;
   /** an error to show instead of (or above) the submission, e.g. "already pending" */
   error?: string;
   /** points a first correct submission earns */
@@ -86,9 +87,9 @@ function statusLine(s: SubmissionView | undefined, pending: boolean): Raw {
     data-status="${s.status}" data-outcome="${s.outcome ?? ""}" data-submission="${s.id}"${pending ? html` data-pending` : ""}><span class="badge">${s.status}</span> <span class="status-text">${text}</span></p>`;
 }
 
-function success(s: SubmissionView, { nextId, award }: WidgetProps): Raw {
-  const next = nextId
-    ? html`<a class="next" data-testid="next-assignment" href="/assignments/${nextId}">Next assignment →</a>`
+function success(s: SubmissionView, { next: n, award }: WidgetProps): Raw {
+  const next = n
+    ? html`<a class="next" data-testid="next-assignment" href="/assignments/${n.id}">Next: ${n.title}${n.module ? ` — ${n.module}` : ""} →</a>`
     : html`<a class="next" href="/assignments">You solved the last one. See all assignments →</a>`;
   return html`<div class="success">
   <p class="success-title"><strong>Correct!</strong> ${s.message}</p>

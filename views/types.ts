@@ -1,5 +1,6 @@
 // What the views render: exactly the fields they read. Views import nothing from src (not
 // even types): src maps its rows and view-models to these shapes (often they fit as they are).
+import type { Raw } from "./html";
 import type { OUTCOME_LABELS } from "./submission";
 
 /** The outcomes the views have words for (src/submissions/status.ts checks they are all of them). */
@@ -39,12 +40,40 @@ export interface AssignmentItem {
   solved: boolean;
 }
 
+/** A module on the list page with its assignments, in course order. */
+export interface ModuleView {
+  /** null: the assignments outside any module */
+  slug: string | null;
+  title: string;
+  /** the module's introduction, rendered from Markdown */
+  intro: Raw;
+  items: AssignmentItem[];
+}
+
 /** An assignment on its own page (never the row: that holds the test code). */
 export interface AssignmentView {
   id: number;
   title: string;
   position: number;
   starterCode: string;
+  /** its module and its place in it ("Strings · 1 of 6"); absent outside any module */
+  place?: { module: string; index: number; count: number };
+}
+
+/** The hints of an assignment page, rendered from Markdown; null where the author wrote none. */
+export interface HintsView {
+  hint: Raw | null;
+  /** the second hint, when authored */
+  hint2: Raw | null;
+  /** the second hint is offered (after a few failed attempts): shown, else only its place */
+  offered: boolean;
+}
+
+/** The assignment after the current one, for the "Next" link; `module` only when it changes. */
+export interface NextView {
+  id: number;
+  title: string;
+  module?: string;
 }
 
 /** The URLs the layout links, content-hashed by the web side (src/pages/assets.ts). */

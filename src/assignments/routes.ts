@@ -4,7 +4,8 @@ import type { Context } from "../context";
 import { identityPlugin } from "../identity/plugin";
 import { isStaffEmail } from "../staff/access";
 import { idParams, parseId } from "../submissions/input";
-import { getAssignment, listAssignments, progressOf } from "./service";
+import { secondHintOffered } from "./hints";
+import { getAssignment, listAssignments, moduleOf, progressOf } from "./service";
 
 export const assignmentApi = (ctx: Context) =>
   new Elysia({ prefix: "/api" })
@@ -17,13 +18,21 @@ export const assignmentApi = (ctx: Context) =>
       "/assignments/:id",
       async ({ userId, newVisitor, params }) => {
         const a = await getAssignment(ctx, parseId(params.id, "This assignment"));
-        const { solved } = await progressOf(ctx, userId, newVisitor);
+        const [{ solved }, offered, catalog] = await Promise.all([
+          progressOf(ctx, userId, newVisitor),
+          secondHintOffered(ctx, userId, a, { newVisitor }),
+          ctx.cache.catalog.get(),
+        ]);
         return {
           id: a.id,
           slug: a.slug,
           title: a.title,
           order: a.position,
+          module: moduleOf(catalog, a)?.title ?? null,
           handout: a.handout,
+          hint: a.hint || null,
+          // only once offered (after a few failed attempts), else null
+          secondHint: offered ? a.hint2 : null,
           starterCode: a.starterCode,
           solved: solved.includes(a.id),
         };

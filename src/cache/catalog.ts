@@ -1,14 +1,21 @@
 // The assignments, which change only when assignments/ is synced: loaded once per process
-// with one query, reloaded when a sync announces itself (and at least every minute).
+// with one query each for assignments and modules, reloaded when a sync announces itself
+// (and at least every minute). It holds the visible ones only; of retired (hidden)
+// assignments it keeps the ids alone, to say "retired" rather than "not found".
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { type AssignmentRow, assignments } from "../db/schema";
+import { type AssignmentRow, assignments, type ModuleRow, modules } from "../db/schema";
 
 const MAX_AGE_MS = 60_000;
 
 export interface Catalog {
+  /** visible assignments, in course order */
   rows: AssignmentRow[];
   byId: Map<number, AssignmentRow>;
+  /** visible modules by id */
+  modules: Map<number, ModuleRow>;
+  /** hidden (retired) assignments: their titles alone, by id */
+  retired: Map<number, string>;
   /** derived views of a row (e.g. the rendered handout), built once per load */
   derived: Map<string, unknown>;
 }
@@ -50,8 +57,18 @@ export class AssignmentCatalog {
   }
 
   private async load(): Promise<Catalog> {
-    const rows = await this.db.select().from(assignments).orderBy(asc(assignments.position), asc(assignments.id));
-    return { rows, byId: new Map(rows.map((r) => [r.id, r])), derived: new Map() };
+    const [all, mods] = await Promise.all([
+      this.db.select().from(assignments).orderBy(asc(assignments.position), asc(assignments.id)),
+      this.db.select().from(modules).orderBy(asc(modules.position), asc(modules.id)),
+    ]);
+    const rows = all.filter((r) => !r.hidden);
+    return {
+      rows,
+      byId: new Map(rows.map((r) => [r.id, r])),
+      modules: new Map(mods.filter((m) => !m.hidden).map((m) => [m.id, m])),
+      retired: new Map(all.filter((r) => r.hidden).map((r) => [r.id, r.title])),
+      derived: new Map(),
+    };
   }
 }
 

@@ -18,12 +18,38 @@ import {
 } from "drizzle-orm/pg-core";
 import { type Outcome, PENDING_STATUSES, STATUSES, type Status, sqlList, type TestResult } from "../submissions/status";
 
+/**
+ * A module of the course (a folder with module.md). Like an assignment, it is never deleted:
+ * one whose folder is gone is `hidden` until it comes back (the slug is the identity).
+ */
+export const modules = pgTable("modules", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  /** Markdown */
+  intro: text("intro").notNull().default(""),
+  position: integer("position").notNull(),
+  hidden: boolean("hidden").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const assignments = pgTable("assignments", {
   id: serial("id").primaryKey(),
   slug: text("slug").notNull().unique(),
   title: text("title").notNull(),
+  /** 1..N across the course, modules in order (a hidden one keeps its last position) */
   position: integer("position").notNull(),
+  moduleId: integer("module_id").references(() => modules.id),
   handout: text("handout").notNull(),
+  /** the handout's `## Hint` section, shown on request; "" when none */
+  hint: text("hint").notNull().default(""),
+  /** the `## Second hint`, offered after a few failed attempts; "" when none */
+  hint2: text("hint2").notNull().default(""),
+  /**
+   * Retired: its folder is gone from assignments/. Never deleted (completions and submissions
+   * keep pointing at it, so points stay); not listed, not served, not open for submissions.
+   */
+  hidden: boolean("hidden").notNull().default(false),
   starterCode: text("starter_code").notNull(),
   testCode: text("test_code").notNull(),
   /** sha256 of the test file: part of the reuse key, so changed tests never serve stale results */
@@ -106,5 +132,6 @@ export const accounts = pgTable(
 );
 
 export type AssignmentRow = typeof assignments.$inferSelect;
+export type ModuleRow = typeof modules.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;

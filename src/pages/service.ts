@@ -5,10 +5,11 @@ import { historySection } from "../../views/history";
 import { html } from "../../views/html";
 import { pointsNumber } from "../../views/layout";
 import { renderHandout } from "../../views/markdown";
-import { assignmentPage, listPage } from "../../views/pages";
+import { assignmentPage, listPage, secondHint } from "../../views/pages";
 import { submissionBody, submissionWidget, type WidgetProps } from "../../views/submission";
-import type { AssignmentView, WhoView } from "../../views/types";
-import { getAssignment, listAssignments, nextAssignment, progressOf } from "../assignments/service";
+import type { NextView, WhoView } from "../../views/types";
+import { secondHintOffered } from "../assignments/hints";
+import { getAssignment, listAssignments, moduleOf, nextAssignment, progressOf } from "../assignments/service";
 import { accountOf } from "../auth/accounts";
 import { derived } from "../cache/catalog";
 import type { Context } from "../context";
@@ -19,6 +20,7 @@ import { findOwnSubmission, latestSubmission, snapshot } from "../submissions/se
 import { isPending, POINTS_PER_ASSIGNMENT } from "../submissions/status";
 import { dataLines, type StreamFormat } from "../submissions/stream";
 import { type Submission, toSubmission } from "../submissions/view-model";
+import { assignmentView, hintsView, moduleViews } from "./course";
 import { etagged, type Page } from "./etag";
 import type { WarmPages } from "./warm";
 
@@ -38,10 +40,9 @@ interface PageState {
   who: WhoView;
   /** the header links the staff pages */
   staff?: boolean;
+  /** the second hint is offered (src/assignments/hints.ts) */
+  hint2Offered?: boolean;
 }
-
-/** What the page shows of an assignment: never the row itself, which holds the test code. */
-const assignmentView = ({ id, title, position, starterCode }: AssignmentRow): AssignmentView => ({ id, title, position, starterCode });
 
 export class PageService {
   constructor(
@@ -57,12 +58,13 @@ export class PageService {
   }
 
   async list(userId: string, newVisitor: boolean): Promise<Page> {
-    const [{ solved, points }, who, staff] = await Promise.all([
+    const [{ solved, points }, who, staff, catalog] = await Promise.all([
       progressOf(this.ctx, userId, newVisitor),
       this.who(userId, newVisitor),
       showStaffLink(this.ctx, userId, newVisitor),
+      this.ctx.cache.catalog.get(),
     ]);
-    return etagged(listPage(await listAssignments(this.ctx, solved), points, this.warm.assets.page(), who, staff));
+    return etagged(listPage(moduleViews(catalog, solved), points, this.warm.assets.page(), who, staff));
   }
 
   /**
@@ -87,7 +89,8 @@ export class PageService {
   /** An accepted submission (htmx): its widget, with what changed beside it. */
   async accepted(userId: string, a: AssignmentRow, submission: Submission): Promise<string> {
     // A reused result is final at once: the points badge is updated alongside.
-    const points = submission.status === "graded" ? await this.pointsPartial(userId) : "";
+    const points =
+      submission.status === "graded" ? (await this.pointsPartial(userId)) + (await this.hintPartial(userId, a, submission)) : "";
     // The submission shown before moves into the history.
     return (await this.widget(submission, a)) + points + (await this.historyPartial(userId, a.id, submission.id));
   }
@@ -99,7 +102,10 @@ export class PageService {
   async live(userId: string, a: AssignmentRow): Promise<string> {
     const submission = await this.current(userId, a);
     return (
-      (await this.widget(submission, a)) + (await this.historyPartial(userId, a.id, submission?.id)) + (await this.pointsPartial(userId))
+      (await this.widget(submission, a)) +
+      (await this.historyPartial(userId, a.id, submission?.id)) +
+      (await this.pointsPartial(userId)) +
+      (await this.hintPartial(userId, a, submission))
     );
   }
 
@@ -108,7 +114,8 @@ export class PageService {
     render: async (s, userId) => {
       const a = await getAssignment(this.ctx, s.assignmentId);
       let body = submissionBody(await this.widgetProps(s, a)).value;
-      if (s.status === "graded") body += await this.pointsPartial(userId);
+      // A result can offer the second hint: it appears without a reload.
+      if (s.status === "graded") body += (await this.pointsPartial(userId)) + (await this.hintPartial(userId, a, s));
       return dataLines(body);
     },
     // htmx's SSE extension closes the connection on this event (hx-sse:close="done").
@@ -131,6 +138,8 @@ export class PageService {
     }
     const earlier = from ? await findOwnSubmission(ctx, from, userId).catch(() => undefined) : undefined;
     const loaded = earlier?.assignmentId === a.id ? earlier : undefined;
+    // From the latest and earlier submissions just read (cached): no query of its own.
+    const hint2Offered = await secondHintOffered(ctx, userId, a);
     return this.compose(a, {
       points: progress.points,
       solved: progress.solved.includes(a.id),
@@ -141,15 +150,18 @@ export class PageService {
       error,
       who: await this.who(userId),
       staff,
+      hint2Offered,
     });
   }
 
   private async compose(a: AssignmentRow, s: PageState) {
-    const handout = derived(await this.ctx.cache.catalog.get(), `handout:${a.id}`, () => renderHandout(a.handout, a.title));
+    const catalog = await this.ctx.cache.catalog.get();
+    const handout = derived(catalog, `handout:${a.id}`, () => renderHandout(a.handout, a.title));
     const widget = await this.widgetProps(s.submission, a, s.error);
     const body = assignmentPage({
-      assignment: assignmentView(a),
+      assignment: assignmentView(catalog, a),
       handout,
+      hints: hintsView(catalog, a, s.hint2Offered ?? false),
       points: s.points,
       solved: s.solved,
       code: s.code,
@@ -185,8 +197,24 @@ export class PageService {
       error,
       award: POINTS_PER_ASSIGNMENT,
       pending: submission ? isPending(submission.status) : false,
-      nextId: submission?.correct ? await nextAssignment(this.ctx, a) : undefined,
+      next: submission?.correct ? await this.next(a) : undefined,
     };
+  }
+
+  /** The next assignment for the "Next" link, naming its module when it is another one. */
+  private async next(a: AssignmentRow): Promise<NextView | undefined> {
+    const next = await nextAssignment(this.ctx, a);
+    if (!next) return undefined;
+    const catalog = await this.ctx.cache.catalog.get();
+    const module = next.moduleId !== a.moduleId ? moduleOf(catalog, next)?.title : undefined;
+    return { id: next.id, title: next.title, module };
+  }
+
+  /** The second hint, swapped into its place once offered; nothing while it is not. */
+  private async hintPartial(userId: string, a: AssignmentRow, known: Submission | undefined): Promise<string> {
+    if (!a.hint2 || !(await secondHintOffered(this.ctx, userId, a, { known }))) return "";
+    const { hint2 } = hintsView(await this.ctx.cache.catalog.get(), a, true);
+    return html`<hx-partial hx-target="#hint2" hx-swap="outerHTML">${secondHint(hint2!, true)}</hx-partial>`.value;
   }
 
   /** Every submission of the assignment but the latest, which the live widget shows. */

@@ -5,13 +5,13 @@ import type { Context } from "../context";
 /** Statistics as the API lists them; the view's shape documents the shared fields. */
 export interface AssignmentStats extends Omit<StaffAssignmentStats, "outcomes"> {
   slug: string;
-  /** null until modules exist */
+  /** the module's title; null for an assignment outside any module */
   module: string | null;
 }
 
 export type AssignmentDetail = AssignmentStats & Pick<StaffAssignmentStats, "outcomes">;
 
-// $1: one assignment id, or null for all.
+// $1: one assignment id (hidden ones too), or null for all visible ones.
 const STATS = `
 with subs as (
   select assignment_id, count(*)::int as attempts, count(distinct user_id)::int as students,
@@ -37,14 +37,15 @@ with subs as (
   from (select *, row_number() over (partition by assignment_id order by count desc, name) as rank from failing) f
   where rank <= 5 group by assignment_id
 )
-select a.id, a.slug, a.title, coalesce(s.attempts, 0) as attempts, coalesce(s.students, 0) as students,
+select a.id, a.slug, a.title, m.title as module, coalesce(s.attempts, 0) as attempts, coalesce(s.students, 0) as students,
        coalesce(v.solvers, 0) as solvers, s.graded, s.passed, v.median, coalesce(t.tests, '[]') as tests
 from assignments a
+left join modules m on m.id = a.module_id
 left join subs s on s.assignment_id = a.id
 left join solvers v on v.assignment_id = a.id
 left join top t on t.assignment_id = a.id
-where $1::int is null or a.id = $1
-order by a.position`;
+where ($1::int is null and not a.hidden) or a.id = $1
+order by a.position, a.id`;
 
 const OUTCOMES = `
 select outcome, count(*)::int as count from submissions
@@ -56,7 +57,7 @@ export async function assignmentStats(ctx: Context, id: number | null = null): P
     id: r.id as number,
     slug: r.slug as string,
     title: r.title as string,
-    module: null,
+    module: (r.module as string | null) ?? null,
     attempts: r.attempts as number,
     students: r.students as number,
     solvers: r.solvers as number,

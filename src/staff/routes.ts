@@ -4,6 +4,7 @@
 import { Elysia } from "elysia";
 import { assignmentStatsPage, coursePage, studentPage } from "../../views/staff";
 import { courseTable as tableView } from "../../views/staff-table";
+import { listAssignments } from "../assignments/service";
 import { accountRow } from "../auth/accounts";
 import type { Context } from "../context";
 import { userPlugin } from "../identity/plugin";
@@ -32,7 +33,7 @@ function tableQuery(q: Record<string, string | undefined>): Required<TableQuery>
 
 export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
   const assets = () => warm.assets.page();
-  const columns = async () => (await ctx.cache.catalog.get()).rows.map(({ id, title, position, slug }) => ({ id, title, position, slug }));
+  const columns = async () => (await listAssignments(ctx, [])).map((a) => ({ ...a, position: a.order }));
   const table = async (query: Record<string, string | undefined>) => {
     const q = tableQuery(query);
     const { rows, total } = await courseTable(ctx, q);
@@ -72,7 +73,8 @@ export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
         ctx.cache.catalog.get(),
       ]);
       if (!account && subs.length === 0) throw notFound("This student");
-      const items = subs.map((s) => ({ submission: s, code: s.code, assignment: catalog.byId.get(s.assignmentId)?.title ?? "" }));
+      const title = (id: number) => catalog.byId.get(id)?.title ?? `${catalog.retired.get(id) ?? ""} (retired)`;
+      const items = subs.map((s) => ({ submission: s, code: s.code, assignment: title(s.assignmentId) }));
       Object.assign(set.headers, HTML, NO_STORE);
       return studentPage(account?.name || `anonymous #${userId.slice(0, 8)}`, account?.email ?? null, items, assets());
     })

@@ -58,7 +58,18 @@ describe("assignments", () => {
     const res = await client().json(`/api/assignments/${id}`);
     expect(res.status).toBe(200);
     const a = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(a).sort()).toEqual(["handout", "id", "order", "slug", "solved", "starterCode", "title"]);
+    expect(Object.keys(a).sort()).toEqual([
+      "handout",
+      "hint",
+      "id",
+      "module",
+      "order",
+      "secondHint",
+      "slug",
+      "solved",
+      "starterCode",
+      "title",
+    ]);
     expect(a.handout).toContain("hello");
   });
 

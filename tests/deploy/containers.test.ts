@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readCourse } from "../../src/assignments/files";
 import { assignmentIds, Client } from "./../helpers/app";
 import { finalState, pollSubmission, readEvents, type StreamEvent } from "./../helpers/events";
 import { freePort } from "./../helpers/processes";
@@ -118,7 +119,8 @@ describe.if(canRun)("the production stack in containers", () => {
   let aliceSubmission = 0;
 
   test("a new student solves Sum through nginx and gets +100; the event stream comes through the proxy", async () => {
-    const s = await submit(alice, "sum", readFileSync(join(ROOT, "assignments", "03-sum", "reference.py"), "utf8"));
+    const sum = readCourse(join(ROOT, "assignments")).assignments.find((a) => a.slug === "sum")!;
+    const s = await submit(alice, "sum", sum.referenceCode);
     aliceSubmission = s.id;
     const res = await alice.request(`/api/submissions/${s.id}/events`);
     expect(res.headers.get("content-type")).toStartWith("text/event-stream");

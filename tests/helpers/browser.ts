@@ -21,13 +21,14 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * A web process, a grader and Chromium for one test file: started before its tests,
- * stopped after them. `browser` is set once the tests run.
+ * stopped after them. `browser` is set once the tests run. `env`: for both processes (e.g.
+ * a DATABASE_URL of the file's own course).
  */
-export function browserStack() {
+export function browserStack(env: Record<string, string> = {}) {
   const port = freePort();
   const stack = { base: `http://127.0.0.1:${port}`, browser: undefined as unknown as Browser, procs: [] as Proc[] };
   beforeAll(async () => {
-    const [web, grader, browser] = await Promise.all([startWeb(port), startGrader(), launchChromium()]);
+    const [web, grader, browser] = await Promise.all([startWeb(port, env), startGrader(env), launchChromium()]);
     stack.procs = [web, grader];
     stack.browser = browser;
   });
