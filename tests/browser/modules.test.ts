@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { readCourse } from "../../src/assignments/files";
 import { assignmentIds, unique } from "../helpers/app";
 import { browserStack } from "../helpers/browser";
-import { addSecondHint, copyCourse, courseDatabase } from "../helpers/course";
+import { copyCourse, courseDatabase, setSecondHint } from "../helpers/course";
 
 setDefaultTimeout(60_000);
 
@@ -20,7 +20,7 @@ const SECOND = "Check the capital H: the tests compare the exact text.";
 const dir = copyCourse();
 const course = readCourse(dir);
 const first = course.assignments[0]!;
-addSecondHint(dir, first.slug, SECOND);
+setSecondHint(dir, first.slug, SECOND);
 const scratch = await courseDatabase(dir);
 const stack = browserStack({ DATABASE_URL: scratch.databaseUrl });
 const base = stack.base;

@@ -1,7 +1,7 @@
 // A course of a test's own: a copy of assignments/ in a temporary folder (to remove, change or
 // add to), and a database of its own loaded from it, so the suite's shared course is untouched.
 import { afterAll } from "bun:test";
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createScratch, type Scratch } from "../../scripts/scratch";
@@ -23,9 +23,14 @@ export function folderOf(dir: string, slug: string): string {
   return a.folder;
 }
 
-/** Gives the assignment `slug` a second hint (a `## Second hint` section at the end of its handout). */
-export function addSecondHint(dir: string, slug: string, text: string): void {
-  appendFileSync(join(folderOf(dir, slug), "handout.md"), `\n## Second hint\n\n${text}\n`);
+/**
+ * Sets the second hint of the assignment `slug` (its `## Second hint` section, put at the end of
+ * its handout), or removes it when `text` is null: the real course's own second hints vary.
+ */
+export function setSecondHint(dir: string, slug: string, text: string | null): void {
+  const path = join(folderOf(dir, slug), "handout.md");
+  const handout = readFileSync(path, "utf8").replace(/^## Second hint\s*$[\s\S]*?(?=^## |(?![\s\S]))/m, "");
+  writeFileSync(path, text === null ? handout : `${handout.trimEnd()}\n\n## Second hint\n\n${text}\n`);
 }
 
 /** A migrated database loaded from the course at `dir`, dropped after the file's tests. */

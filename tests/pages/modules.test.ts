@@ -1,12 +1,13 @@
 // Modules on the pages and in the API (the list with each module's progress, the breadcrumb,
 // Next across a module boundary, the staff's module), and the hints that unfold: the first on
 // request, the second once offered after three failed attempts, live in the stream too, at no
-// query of its own. On a copy of the course whose first assignment has a second hint.
+// query of its own. On a copy of the course whose first assignment has a second hint of the
+// test's own and the first module's last none.
 import { describe, expect, test } from "bun:test";
 import { readCourse } from "../../src/assignments/files";
 import { SECOND_HINT_AFTER } from "../../src/assignments/hints";
 import { appsForThisFile, Client, unique } from "../helpers/app";
-import { addSecondHint, copyCourse, courseDatabase } from "../helpers/course";
+import { copyCourse, courseDatabase, setSecondHint } from "../helpers/course";
 import { gradeByHand } from "../helpers/grading";
 import { STAFF_EMAIL, staffClient } from "../staff/fixtures";
 
@@ -14,7 +15,9 @@ const SECOND = "Compare your text with `'Hello'` letter by letter: capital H, no
 const dir = copyCourse();
 const course = readCourse(dir);
 const first = course.assignments[0]!;
-addSecondHint(dir, first.slug, SECOND);
+setSecondHint(dir, first.slug, SECOND);
+// The first module's last assignment has none (the no-second-hint case below).
+setSecondHint(dir, course.assignments.filter((a) => a.module?.slug === first.module?.slug).at(-1)!.slug, null);
 const scratch = await courseDatabase(dir);
 const t = appsForThisFile()({ DATABASE_URL: scratch.databaseUrl, STAFF_EMAILS: STAFF_EMAIL });
 
