@@ -46,6 +46,11 @@ export function gradeCode(slug: string, source: string, env: Record<string, stri
   return runnerFor(env).grade({ source, tests: filesOf(slug).testCode });
 }
 
+/** Grades code against a test file of the test's own (fixtures that are not assignments). */
+export function gradeWithTests(tests: string, source: string, env: Record<string, string> = {}) {
+  return runnerFor(env).grade({ source, tests });
+}
+
 /**
  * What a grader writes for a queued submission (start, then the result and any award), with
  * no sandbox and no change message: `result` overrides a failed result without tests.
