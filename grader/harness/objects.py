@@ -111,7 +111,12 @@ class Ops:
         return getattr(self, "op_" + request["op"])(request)
 
     def encode(self, value):
-        return codec.encode(value, hook=self.handles.encode)
+        first = self.handles.next
+        try:
+            return codec.encode(value, hook=self.handles.encode)
+        except BaseException:  # the handles made for a value never sent would never be freed
+            self.handles.free(range(first, self.handles.next))
+            raise
 
     def decode(self, data):
         return codec.decode(data, hook=self.handles.decode)

@@ -1,8 +1,10 @@
 // Grades code against an assignment's real tests through the real sandbox; or writes a
 // result by hand, for route and page tests that need a graded submission but no grader.
+
+import { expect } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { Runner } from "../../grader/grade";
-import { createSandbox, destroySandbox, type SandboxSpec, slotUids } from "../../grader/sandbox";
+import { createSandbox, destroySandbox, privilege, type SandboxSpec, slotUids } from "../../grader/sandbox";
 import { readAssignments } from "../../src/assignments/files";
 import type { Db } from "../../src/db/client";
 import { type GradedResult, recordResult, startGrading } from "../../src/submissions/results";
@@ -77,4 +79,19 @@ export function processesOf(uids: number[]): { uid: string; name: string }[] {
     }
   }
   return found;
+}
+
+/** After hostile jobs: no process of any job is left, only each runner's prepared one. */
+export async function expectNoLeftoverProcesses() {
+  await Bun.sleep(500); // the last job's clean-up runs after its result is sent
+  const found = processesOf(runnerUids());
+  // Each runner keeps exactly one prepared, unused student process (python3, one slot uid)
+  // for its next job; anything else under a slot uid would be a leftover of a job. Without
+  // CAP_SYS_ADMIN (user-namespace mode) the zygote and the watcher of that prepared job run
+  // as the same uid too: three python3 per runner.
+  const warmUids = new Set(found.map((p) => p.uid));
+  expect(warmUids.size).toBeLessThanOrEqual(runnerUids().length / 2);
+  expect(found.filter((p) => !["bwrap", "python3"].includes(p.name))).toEqual([]);
+  const perRunner = privilege() === "root" ? 1 : 3;
+  expect(found.filter((p) => p.name === "python3").length).toBe(warmUids.size * perRunner);
 }
