@@ -35,6 +35,62 @@ describe("objects, generators and in-place changes", () => {
     expect((await gradeWithTests(TESTS, source)).outcome).toBe("passed");
   });
 
+  test("the rest of what a test may do: items, membership, dropped objects, copies refused", async () => {
+    const tests = `import copy, unittest
+from grading import type_name
+from solution import Grid, InsufficientFunds, fail
+
+
+class T(unittest.TestCase):
+    def test_items(self):
+        grid = Grid()
+        grid["a"] = [1]
+        self.assertEqual(grid["a"], [1])
+        self.assertIn("a", grid)
+        del grid["a"]
+        self.assertNotIn("a", grid)
+
+    def test_exception_type(self):
+        with self.assertRaises(ValueError) as cm:
+            fail()
+        self.assertEqual(type_name(cm.exception), "InsufficientFunds")
+        self.assertEqual(type_name(InsufficientFunds), "type")
+
+    def test_many_objects_one_after_another(self):
+        for i in range(12_000):
+            self.assertEqual(Grid().cells, {})
+
+    def test_no_copies_and_no_order(self):
+        with self.assertRaises(TypeError):
+            copy.copy(Grid())
+        with self.assertRaises(TypeError):
+            Grid() < Grid()
+`;
+    const source = `class Grid:
+    def __init__(self):
+        self.cells = {}
+    def __getitem__(self, key):
+        return self.cells[key]
+    def __setitem__(self, key, value):
+        self.cells[key] = value
+    def __delitem__(self, key):
+        del self.cells[key]
+    def __contains__(self, key):
+        return key in self.cells
+
+
+class InsufficientFunds(ValueError):
+    pass
+
+
+def fail():
+    raise InsufficientFunds("no")
+`;
+    const r = await gradeWithTests(tests, source);
+    expect(r.tests.filter((t) => !t.passed)).toEqual([]);
+    expect(r.outcome).toBe("passed");
+  });
+
   test("a wrong method: the call on the object, expected and actual", async () => {
     const { outcome, failures } = await failed(variant("self.balance += amount", "self.balance -= amount"));
     expect(outcome).toBe("failed");
