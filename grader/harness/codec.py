@@ -6,7 +6,10 @@ what its functions return, but nothing about how the runner compares it.
 
     None, bool, str, small int, float  -> JSON scalars (Python's json keeps inf/nan/-0.0)
     list                               -> JSON array
-    everything else                    -> {"<tag>": payload}
+    other builtin values               -> {"<tag>": payload}
+    anything else                      -> a handle: the object stays in the student's
+                                          process (objects.py), the runner gets a
+                                          stand-in that asks over the pipe (remote.py)
 
 This module imports nothing: the sandbox starts faster without json/re/base64, so the
 student side writes its JSON with dumps() below (the trusted side parses with json).
@@ -15,6 +18,9 @@ student side writes its JSON with dumps() below (the trusted side parses with js
 MAX_DEPTH = 64
 MAX_ITEMS = 100_000
 BIG_INT_DIGITS = 4000  # Python refuses int<->str conversions past 4300 digits
+# Tags of objects that stay where they live (docs/design.md §4): "handle" names a student
+# object (sandbox -> runner); "ref", "method" and "global" name it back (runner -> sandbox).
+HANDLE_TAGS = ("handle", "ref", "method", "global")
 
 
 class EncodeError(Exception):
@@ -25,26 +31,9 @@ class DecodeError(Exception):
     pass
 
 
-class Opaque:
-    """A value the channel cannot carry faithfully (an object, a generator...).
-
-    It equals nothing, so a test comparing it fails with a readable repr."""
-
-    def __init__(self, type_name, text):
-        self.type_name = type_name
-        self.text = text
-
-    def __eq__(self, other):
-        return False
-
-    def __hash__(self):
-        return hash((self.type_name, self.text))
-
-    def __repr__(self):
-        return f"<{self.type_name}: {self.text}>"
-
-
-def encode(value, depth=0, budget=None):
+def encode(value, depth=0, budget=None, hook=None):
+    """`hook(value)` encodes what is not plain data (each side passes its own: handles on
+    the student's side, references to them on the runner's); without one, it is an error."""
     if budget is None:
         budget = [MAX_ITEMS]
     budget[0] -= 1
@@ -69,27 +58,30 @@ def encode(value, depth=0, budget=None):
     if isinstance(value, complex):
         return {"complex": [value.real, value.imag]}
     if isinstance(value, list):
-        return [encode(v, depth + 1, budget) for v in list.__iter__(value)]
+        return [encode(v, depth + 1, budget, hook) for v in list.__iter__(value)]
     if isinstance(value, tuple):
-        return {"tuple": [encode(v, depth + 1, budget) for v in tuple.__iter__(value)]}
+        return {"tuple": [encode(v, depth + 1, budget, hook) for v in tuple.__iter__(value)]}
     if isinstance(value, frozenset):
-        return {"frozenset": [encode(v, depth + 1, budget) for v in frozenset.__iter__(value)]}
+        return {"frozenset": [encode(v, depth + 1, budget, hook) for v in frozenset.__iter__(value)]}
     if isinstance(value, set):
-        return {"set": [encode(v, depth + 1, budget) for v in set.__iter__(value)]}
+        return {"set": [encode(v, depth + 1, budget, hook) for v in set.__iter__(value)]}
     if isinstance(value, dict):
-        return {"dict": [[encode(k, depth + 1, budget), encode(v, depth + 1, budget)] for k, v in dict.items(value)]}
+        return {"dict": [[encode(k, depth + 1, budget, hook), encode(v, depth + 1, budget, hook)] for k, v in dict.items(value)]}
     if isinstance(value, range):
         return {"range": [value.start, value.stop, value.step]}
-    return {"opaque": [_type_name(value), _safe_repr(value)]}
+    if hook is not None:
+        return hook(value)
+    raise EncodeError(f"a {_type_name(value)} cannot be sent as a value")
 
 
-def decode(data, depth=0):
+def decode(data, depth=0, hook=None):
+    """`hook(tag, payload)` rebuilds the tags of handles (each side knows its own)."""
     if depth > MAX_DEPTH + 1:
         raise DecodeError("value nested too deeply")
     if data is None or isinstance(data, (bool, int, float, str)):
         return data
     if isinstance(data, list):
-        return [decode(v, depth + 1) for v in data]
+        return [decode(v, depth + 1, hook) for v in data]
     if not isinstance(data, dict) or len(data) != 1:
         raise DecodeError("malformed value")
     (tag, payload), = data.items()
@@ -102,14 +94,14 @@ def decode(data, depth=0):
         return complex(payload[0], payload[1])
     if tag == "range" and isinstance(payload, list) and len(payload) == 3 and all(type(x) is int for x in payload):
         return range(*payload)
-    if tag == "opaque" and isinstance(payload, list) and len(payload) == 2 and all(isinstance(x, str) for x in payload):
-        return Opaque(payload[0][:200], payload[1][:1000])
+    if hook is not None and tag in HANDLE_TAGS:
+        return hook(tag, payload)
     if not isinstance(payload, list):
         raise DecodeError("malformed value")
     if tag == "tuple":
-        return tuple(decode(v, depth + 1) for v in payload)
+        return tuple(decode(v, depth + 1, hook) for v in payload)
     if tag in ("set", "frozenset"):
-        items = [decode(v, depth + 1) for v in payload]
+        items = [decode(v, depth + 1, hook) for v in payload]
         try:
             return set(items) if tag == "set" else frozenset(items)
         except TypeError:
@@ -120,7 +112,7 @@ def decode(data, depth=0):
             if not isinstance(pair, list) or len(pair) != 2:
                 raise DecodeError("malformed dict")
             try:
-                out[decode(pair[0], depth + 1)] = decode(pair[1], depth + 1)
+                out[decode(pair[0], depth + 1, hook)] = decode(pair[1], depth + 1, hook)
             except TypeError:
                 raise DecodeError("unhashable dict key")
         return out
@@ -137,13 +129,6 @@ def _type_name(value):
     except BaseException:
         return "object"
 
-
-def _safe_repr(value):
-    try:
-        text = repr(value)
-        return text if isinstance(text, str) and type(text) is str else "?"
-    except BaseException:
-        return "?"
 
 
 

@@ -2,12 +2,12 @@
 
 The tests run here, in a process the student's code cannot reach. `solution` is a
 proxy module: attribute access and calls go over a pipe to the sandbox, and values
-come back as plain data (codec.py). The verdict is computed only from what happens here.
+come back as plain data (codec.py) or as stand-ins for the student's objects (remote.py).
+The verdict is computed only from what happens here.
 
 grade() returns {"outcome", "message", "tests": [{name, passed, message}], "output"}.
 """
 
-import builtins
 import io
 import os
 import sys
@@ -15,29 +15,9 @@ import types
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import codec  # noqa: E402
-from sandboxed import Stopped  # noqa: E402
 import messages  # noqa: E402
-
-
-class StudentError(Exception):
-    """An exception raised by the student's code whose type is not a builtin Exception."""
-
-
-def rebuild_exception(info):
-    """The student's exception as a real exception of the same builtin type, where safe."""
-    cls = getattr(builtins, str(info.get("type")), None) if info.get("builtin") else None
-    exc = None
-    if isinstance(cls, type) and issubclass(cls, Exception):
-        try:
-            args = codec.decode(info.get("args", []))
-            exc = cls(*args) if isinstance(args, list) else cls(info.get("message", ""))
-        except Exception:
-            exc = None
-    if exc is None:
-        exc = StudentError(f"{info.get('type')}: {info.get('message', '')}")
-    exc.student_info = info
-    return exc
+import remote  # noqa: E402
+from sandboxed import Stopped  # noqa: E402
 
 
 def _remember_comparison(method, actual_expected):
@@ -59,57 +39,28 @@ for _name in ("assertEqual", "assertAlmostEqual", "assertListEqual", "assertTupl
 unittest.TestCase.assertIsNone = _remember_comparison(unittest.TestCase.assertIsNone, lambda a, *_: (a, None))
 
 
-def show(value, limit=1000):
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class SolutionProxy(types.ModuleType):
-    def __init__(self, student):
+    """The module `solution` as the tests see it: its names are read over the pipe."""
+
+    def __init__(self, connection):
         super().__init__("solution")
-        self._student = student
+        self._connection = connection
         self.missing = None
-        self.calls = []  # the calls made during the current test, as the student would write them
 
     def __getattr__(self, name):
         if name.startswith("__"):
             raise AttributeError(name)
         self.missing = name
-        reply = self._call({"op": "get", "name": name})
+        try:
+            reply = self._connection.send({"op": "get", "name": name}, expect=None)
+        except AttributeError:
+            raise AttributeError(f"solution.py does not define {name!r}") from None
         self.missing = None
-        if reply.get("callable"):
-            return self._function(name)
-        return codec.decode(reply["value"])
-
-    def _function(self, name):
-        def call(*args, **kwargs):
-            shown = [show(a, 200) for a in args] + [f"{k}={show(v, 200)}" for k, v in kwargs.items()]
-            self.calls.append(f"{name}({', '.join(shown)})")
-            reply = self._call({
-                "op": "call", "name": name,
-                "args": codec.encode(list(args)),
-                "kwargs": [[k, codec.encode(v)] for k, v in kwargs.items()],
-            })
-            return codec.decode(reply["value"])
-        call.__name__ = call.__qualname__ = name
-        return call
-
-    def _call(self, request):
-        reply = self._student.request(request)
-        # What the call printed goes to *this* process's stdout, so tests that
-        # capture output (contextlib.redirect_stdout) see it as if the call ran here.
-        output = reply.get("output")
-        if isinstance(output, str) and output:
-            sys.stdout.write(output)
-        if "exc" in reply:
-            info = reply["exc"] if isinstance(reply["exc"], dict) else {"type": "Error", "message": "?"}
-            if info.get("type") == "AttributeError" and request["op"] == "get":
-                raise AttributeError(f"solution.py does not define {request['name']!r}")
-            raise rebuild_exception(info)
-        if "value" not in reply and not reply.get("callable"):
-            self._student.stop("crashed", "sent a reply the grader could not read")
-            raise Stopped("crashed", self._student.stop_detail)
-        return reply
+        if reply.get("callable") is True:
+            return remote.RemoteFunction(self._connection, name)
+        if "value" not in reply:
+            raise self._connection.crash()
+        return self._connection.decode(reply["value"], name)
 
 
 class Collector(unittest.TestResult):
@@ -145,17 +96,17 @@ def flatten(suite):
             yield item
 
 
-def failure_details(exc, proxy):
+def failure_details(exc, connection):
     details = {}
-    if proxy.calls:
-        details["call"] = proxy.calls[-1]
+    if connection.calls:
+        details["call"] = connection.calls[-1]
     comparison = getattr(exc, "comparison", None)
     if comparison is not None:
-        details["actual"], details["expected"] = show(comparison[0]), show(comparison[1])
+        details["actual"], details["expected"] = connection.show(comparison[0]), connection.show(comparison[1])
     return details
 
 
-def run_tests(test_module, student, output, proxy):
+def run_tests(test_module, student, output, connection):
     results, kinds = [], []
     for test in flatten(unittest.defaultTestLoader.loadTestsFromModule(test_module)):
         name = getattr(test, "_testMethodName", str(test))
@@ -164,7 +115,7 @@ def run_tests(test_module, student, output, proxy):
             kinds.append("not_run")
             continue
         collector = Collector()
-        proxy.calls = []
+        connection.calls = []
         sys.stdout = output
         test.run(collector)
         if collector.problem is None and collector.wasSuccessful():
@@ -182,10 +133,10 @@ def run_tests(test_module, student, output, proxy):
             info = getattr(exc, "student_info", None)
             out_of_memory = bool(info) and info.get("type") == "MemoryError"
             kinds.append("memory_limit" if out_of_memory else "runtime_error")
-            message = messages.raised(exc, info)
+            message = str(exc) if isinstance(exc, remote.Refused) else messages.raised(exc, info)
             if out_of_memory:  # the next tests would only fill the memory again: stop here
                 student.stop("memory_limit")
-        results.append({"name": name, "passed": False, "message": message, **failure_details(exc, proxy)})
+        results.append({"name": name, "passed": False, "message": message, **failure_details(exc, connection)})
     return results, kinds
 
 
@@ -213,14 +164,19 @@ def grade(job, student, wall_seconds):
     if "import_error" in ready:
         info = ready["import_error"] if isinstance(ready["import_error"], dict) else {}
         return result(import_outcome(info), messages.import_failed(info), [], output, student)
-    proxy = SolutionProxy(student)
+    connection = remote.Connection(student)
+    proxy = SolutionProxy(connection)
     try:
         test_module = load_tests(job["tests"], proxy)
     except Stopped as stop:
         return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail, student.limits), [], output, student)
     except (ImportError, AttributeError):
         return result("failed", messages.missing(proxy.missing), [], output, student)
-    tests, kinds = run_tests(test_module, student, output, proxy)
+    except Exception as exc:  # reading a name of the student's module raised in their code
+        if not hasattr(exc, "student_info"):
+            raise
+        return result("runtime_error", messages.raised(exc, exc.student_info), [], output, student)
+    tests, kinds = run_tests(test_module, student, output, connection)
     if student.ran_out_of_memory():  # a process of the job was OOM-killed, even if the tests did not notice
         kinds.append("memory_limit")
     outcome = decide(kinds)

@@ -9,9 +9,11 @@ Protocol, on the original stdin/stdout:
        {"source": str, "outputCap": int}   first: the student's code
        {"op": "call", "name": str, "args": [...], "kwargs": [[k, v], ...]}
        {"op": "get", "name": str}
+       ... and the operations on handles (objects.py)
   out: one JSON line per frame (parsed by the trusted side with json)
        {"ready": true, "output": str} | {"import_error": exc, "output": str}
        {"value": encoded, "output": str} | {"callable": true} | {"exc": exc, "output": str}
+       (a call's reply may carry "back": its arguments' in-place changes)
        {"output_limit": true, "output": str}   printed more than the cap (what fit); the process exits
 
 It imports only what Python has loaded anyway (marshal is built in; codec imports
@@ -25,6 +27,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import codec  # noqa: E402
+import objects  # noqa: E402
 
 FILENAME = "solution.py"
 
@@ -114,6 +117,8 @@ def describe(exc, source):
         "message": str(exc)[:2000],
         "traceback": "".join(traceback.format_list(frames))[-4000:],
     }
+    if not info["builtin"]:  # the student's own class: the runner rebuilds its nearest builtin base
+        info["base"] = next((c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins"), "Exception")
     try:
         info["args"] = codec.encode(list(exc.args))
     except Exception:
@@ -139,10 +144,12 @@ def warm_up():
     sample = [1, 2.5, "text", (1, 2), {3: None}, {"a", "b"}, b"x", True, [[], {}]]
     codec.dumps({"value": codec.encode(sample), "output": ""})
     codec.decode(codec.encode(sample))
-    scratch = {}
-    exec(compile("def f(a, b):\n    return a + b\n", FILENAME, "exec"), scratch)
-    scratch["f"](1, 2)
-    marshal.loads(marshal.dumps({"op": "call", "name": "f", "args": [1, 2], "kwargs": []}))
+    scratch = type(sys)("scratch")
+    exec(compile("def f(a, b):\n    return a + b\nclass C:\n    pass\n", FILENAME, "exec"), scratch.__dict__)
+    ops = objects.Ops(scratch)
+    request = {"op": "call", "name": "f", "args": [[1], [2]], "kwargs": [], "back": [0]}
+    ops.run(marshal.loads(marshal.dumps(request)))
+    ops.run({"op": "call", "h": ops.run({"op": "get", "name": "C"})["value"]["handle"][0], "args": [], "kwargs": []})
     io.StringIO().write("x")
 
 
@@ -158,23 +165,16 @@ def serve():
         channel.write({"import_error": describe(exc, source), "output": capture.take()})
         return
     channel.write({"ready": True, "output": capture.take()})
+    ops = objects.Ops(module)
     while True:
         request = channel.read()
-        name = request.get("name", "")
         try:
-            target = getattr(module, name)
-            if request["op"] == "get":
-                if callable(target):
-                    channel.write({"callable": True})
-                    continue
-                result = target
-            else:
-                args = codec.decode(request["args"])
-                kwargs = codec.decode({"dict": request["kwargs"]})
-                result = target(*args, **kwargs)
-            reply = {"value": codec.encode(result), "output": capture.take()}
+            reply = ops.run(request)
         except BaseException as exc:
-            reply = {"exc": describe(exc, source), "output": capture.take()}
+            reply = {"exc": describe(exc, source)}
+        if ops.back:
+            reply["back"] = ops.back
+        reply["output"] = capture.take()
         channel.write(reply)
 
 

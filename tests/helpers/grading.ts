@@ -1,8 +1,11 @@
 // Grades code against an assignment's real tests through the real sandbox; or writes a
 // result by hand, for route and page tests that need a graded submission but no grader.
+
+import { expect } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import type { Runner } from "../../grader/grade";
 import { type LocalRunner, localRunner } from "../../grader/local-runner";
+import { privilege } from "../../grader/sandbox";
 import { readAssignments } from "../../src/assignments/files";
 import type { Db } from "../../src/db/client";
 import { type GradedResult, recordResult, startGrading } from "../../src/submissions/results";
@@ -40,6 +43,11 @@ export function gradeCode(slug: string, source: string, env: Record<string, stri
   return runnerFor(env).grade({ source, tests: filesOf(slug).testCode });
 }
 
+/** Grades code against a test file of the test's own (fixtures that are not assignments). */
+export function gradeWithTests(tests: string, source: string, env: Record<string, string> = {}) {
+  return runnerFor(env).grade({ source, tests });
+}
+
 /**
  * What a grader writes for a queued submission (start, then the result and any award), with
  * no sandbox and no change message: `result` overrides a failed result without tests.
@@ -66,4 +74,19 @@ export function processesOf(uids: number[]): { uid: string; name: string }[] {
     }
   }
   return found;
+}
+
+/** After hostile jobs: no process of any job is left, only each runner's prepared one. */
+export async function expectNoLeftoverProcesses() {
+  await Bun.sleep(500); // the last job's clean-up runs after its result is sent
+  const found = processesOf(runnerUids());
+  // Each runner keeps exactly one prepared, unused student process (python3, one slot uid)
+  // for its next job; anything else under a slot uid would be a leftover of a job. Without
+  // CAP_SYS_ADMIN (user-namespace mode) the zygote and the watcher of that prepared job run
+  // as the same uid too: three python3 per runner.
+  const warmUids = new Set(found.map((p) => p.uid));
+  expect(warmUids.size).toBeLessThanOrEqual(runnerUids().length / 2);
+  expect(found.filter((p) => !["bwrap", "python3"].includes(p.name))).toEqual([]);
+  const perRunner = privilege() === "root" ? 1 : 3;
+  expect(found.filter((p) => p.name === "python3").length).toBe(warmUids.size * perRunner);
 }
