@@ -3,8 +3,8 @@ import unittest
 
 from solution import remove_all
 
-# These tests check the list remove_all returns. (Whether the argument itself changed cannot
-# be seen from here yet: the student's code works on its own copy of the list.)
+# The student's changes to a list argument are copied back into the test's list after each
+# call, so the tests check both the list returned and the list given.
 
 
 def expected_without(items, value):
@@ -31,6 +31,14 @@ class TestRemoveAll(unittest.TestCase):
     def test_value_not_in_list_leaves_list_unchanged(self):
         self.check([5, 6], 9, [5, 6])
         self.check(["a", "b"], "c", ["a", "b"])
+
+    def test_changes_the_list_it_was_given(self):
+        shopping = ["eggs", "jam", "eggs"]
+        remove_all(shopping, "eggs")
+        self.assertEqual(
+            shopping, ["jam"],
+            'shopping = ["eggs", "jam", "eggs"]; after remove_all(shopping, "eggs"), shopping itself should be ["jam"]',
+        )
 
     def test_empty_list(self):
         self.check([], 1, [])
