@@ -20,6 +20,14 @@ class TestInsertionSort(unittest.TestCase):
         self.assertEqual(insertion_sort([5, 2, 9, 1]), [1, 2, 5, 9], "insertion_sort([5, 2, 9, 1]) should be [1, 2, 5, 9]")
         self.assertEqual(insertion_sort([3, 1, 3]), [1, 3, 3], "insertion_sort([3, 1, 3]) should be [1, 3, 3]")
 
+    def test_leaves_the_given_list_alone(self):
+        numbers = [5, 2, 9, 1]
+        insertion_sort(numbers)
+        self.assertEqual(
+            numbers, [5, 2, 9, 1],
+            "numbers = [5, 2, 9, 1]; after insertion_sort(numbers), numbers itself should still be [5, 2, 9, 1]",
+        )
+
     def test_empty_list(self):
         self.assertEqual(insertion_sort([]), [], "insertion_sort([]) should be []")
 
