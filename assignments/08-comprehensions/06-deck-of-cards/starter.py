@@ -1,0 +1,3 @@
+def deck(ranks, suits):
+    """Return the cards '<rank> of <suit>' for every rank in every suit, suit by suit."""
+    pass
