@@ -69,7 +69,7 @@ describe.each(OVERLAYS)("%s", (overlay) => {
       if (name === "pypractice-grader") continue;
       for (const c of containers(spec)) {
         expect(c.securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } });
-        expect((c.securityContext?.capabilities as { add?: string[] }).add).toBeUndefined();
+        expect((c.securityContext?.capabilities as { add?: string[] } | undefined)?.add).toBeUndefined();
       }
     }
   });

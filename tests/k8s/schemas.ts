@@ -15,7 +15,7 @@ import ts from "typescript";
 import { type Doc, ROOT } from "./tools";
 
 interface Model {
-  new (data: unknown): { validate(): void };
+  new (data: any): { validate(): void };
 }
 /** apiVersion/kind: the model class, and the module + interface its declarations name. */
 const KINDS: Record<string, [Model, string, string]> = {
