@@ -69,6 +69,8 @@ export interface Config {
   lti: {
     /** how long a rotated-out signing key stays published at /lti/jwks (platforms cache JWKS) */
     keyOverlapDays: number;
+    /** the least time between two fetches of a platform's JWKS for an unknown kid */
+    jwksCooldownSeconds: number;
   };
 }
 
@@ -201,7 +203,10 @@ export function loadConfig(env: Env = process.env): Config {
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
     ),
-    lti: { keyOverlapDays: int(env, "LTI_KEY_OVERLAP_DAYS", 7, 1, 365) },
+    lti: {
+      keyOverlapDays: int(env, "LTI_KEY_OVERLAP_DAYS", 7, 1, 365),
+      jwksCooldownSeconds: int(env, "LTI_JWKS_COOLDOWN_SECONDS", 30, 1, 3600),
+    },
   };
 }
 

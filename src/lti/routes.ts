@@ -29,7 +29,7 @@ const field = (body: unknown, name: string) => {
 /** A launch shown inside another site's frame (the LMS page), as the browser says. */
 const framed = (request: Request) => ["iframe", "frame"].includes(request.headers.get("sec-fetch-dest") ?? "");
 
-export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys()) =>
+export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(ctx.config.lti.jwksCooldownSeconds * 1000)) =>
   new Elysia()
     .use(userPlugin(ctx.config))
     .get("/lti/login", async ({ query, request, set }) => {

@@ -16,11 +16,12 @@ const MAX_AGE_SECONDS = 600;
 
 /**
  * The platforms' key sets, one per JWKS URL: cached, fetched again on a `kid` we have not
- * seen, but not more often than every 30 s (a flood of made-up kids cannot hammer the LMS).
+ * seen, but not more often than every LTI_JWKS_COOLDOWN_SECONDS (30 s): a flood of made-up
+ * kids cannot hammer the LMS, and a platform's new key works within that time.
  */
 export class PlatformKeys {
   private sets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-  constructor(private cooldownMs = 30_000) {}
+  constructor(private cooldownMs: number) {}
 
   of(jwksUrl: string) {
     let set = this.sets.get(jwksUrl);
