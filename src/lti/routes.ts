@@ -63,7 +63,10 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
         const cookie = framedCookieHeader(ctx.config.sessionSecrets[0]!, launched.userId);
         return new Response(null, { status: 303, headers: { location: launched.next, "set-cookie": cookie } });
       }
-      return finishSignIn(ctx, userId, launched.userId, launched.next, identityCookie(ctx.config, request, launched.userId));
+      // Top level: the LMS's cross-site POST carries none of this browser's SameSite=Lax cookie,
+      // so a one-time ticket hops to a GET that does, where anonymous progress can be claimed.
+      const ticket = await saveTicket(ctx, { userId: launched.userId, next: launched.next });
+      return new Response(null, { status: 303, headers: { location: `/lti/enter?ticket=${ticket}` } });
     })
     .get("/lti/jwks", async () => Response.json(await publishedKeys(ctx), { headers: { "cache-control": "public, max-age=300" } }))
     // "Open in a new window": pressed inside the iframe (where the framed cookie is sent), it

@@ -41,7 +41,13 @@ export async function launch(c: Client, p: TestPlatform, o: LaunchOptions, heade
   const { location } = await login(c, p, hint);
   const page = await (await fetch(location)).text();
   const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? "";
-  return postLaunch(c, { id_token: field("id_token"), state: field("state") }, headers);
+  return follow(c, await postLaunch(c, { id_token: field("id_token"), state: field("state") }, headers));
+}
+
+/** A top-level launch answers with a one-time ticket's address (/lti/enter): the browser follows it. */
+export async function follow(c: Client, res: Response) {
+  const to = res.headers.get("location");
+  return res.status === 303 && to?.startsWith("/lti/enter?") ? c.request(to) : res;
 }
 
 /** Rows of the tables a launch writes, to prove a refused one wrote nothing. */

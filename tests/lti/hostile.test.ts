@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { exportSPKI, SignJWT } from "jose";
 import { appsForThisFile, Client } from "../helpers/app";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
-import { counts, launch, login, postLaunch, register, TOOL } from "./helpers";
+import { counts, follow, launch, login, postLaunch, register, TOOL } from "./helpers";
 
 const apps = appsForThisFile();
 const main = apps();
@@ -122,7 +122,7 @@ describe("hostile launches", () => {
     const c = Client.forApp(main.app);
     const l = await login(c, p);
     const fields = { id_token: await p.sign(p.claimsFor({ user, slug: "hello" }, l.nonce)), state: l.state };
-    expect((await postLaunch(c, fields)).status).toBe(303);
+    expect((await follow(c, await postLaunch(c, fields))).status).toBe(303);
     const before = await counts(main.ctx);
     await refused(await postLaunch(Client.forApp(main.app), fields), 400, /already used/);
     expect(await counts(main.ctx)).toEqual(before);
