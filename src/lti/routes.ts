@@ -42,7 +42,7 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
       set.headers.location = await startLogin(ctx, request, (body ?? {}) as Record<string, unknown>);
       return "";
     })
-    .post("/lti/launch", async ({ body, request, userId, set }) => {
+    .post("/lti/launch", async ({ body, request, set }) => {
       const state = field(body, "state");
       const idToken = field(body, "id_token");
       if (!state || !idToken) throw new HttpError(400, "This launch from your LMS was refused: it carries no id_token or state.");

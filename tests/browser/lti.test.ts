@@ -11,6 +11,7 @@ import type { Browser, Frame } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
 import { freePort, type Proc, startGrader, startWeb } from "../helpers/processes";
+import { ltiDatabase } from "../lti/helpers";
 
 setDefaultTimeout(60_000);
 
@@ -20,15 +21,12 @@ const tool = `http://localhost:${port}`;
 let platform: TestPlatform;
 let browser: Browser;
 let procs: Proc[] = [];
+const db = await ltiDatabase();
 beforeAll(async () => {
   platform = await startPlatform(tool);
-  const added = Bun.spawnSync(["bun", "run", "lti:platform", ...platform.addArgs()], { env: process.env, stderr: "pipe" });
+  const added = Bun.spawnSync(["bun", "run", "lti:platform", ...platform.addArgs()], { env: { ...process.env, ...db }, stderr: "pipe" });
   expect(added.exitCode).toBe(0);
-  const [web, grader, b] = await Promise.all([
-    startWeb(port, { PUBLIC_URL: tool }),
-    startGrader(),
-    launchChromium(),
-  ]);
+  const [web, grader, b] = await Promise.all([startWeb(port, { PUBLIC_URL: tool, ...db }), startGrader(db), launchChromium()]);
   procs = [web, grader];
   browser = b;
 });
@@ -63,11 +61,7 @@ describe("LTI launch in Chromium", () => {
     // Third-party cookies blocked, as Chrome's setting does it.
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.setCookieControls", {
-      enableThirdPartyCookieRestriction: true,
-      disableThirdPartyCookieMetadata: true,
-      disableThirdPartyCookieHeuristics: true,
-    });
+    await cdp.send("Network.setCookieControls", { enableThirdPartyCookieRestriction: true });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const hint = platform.prepare({ user: student("Ada In Frame"), slug: "hello" });

@@ -31,6 +31,17 @@ export interface LaunchOptions {
   claims?: Record<string, unknown>;
 }
 
+/** `bun run lti:platform add` for an LMS at `issuer` (endpoints /auth, /token, /jwks under it unless given). */
+export function addArgs(issuer: string, o: { clientId: string; deploymentId: string; authUrl?: string }): string[] {
+  const flags = {
+    "--issuer": issuer,
+    "--client-id": o.clientId,
+    "--deployment-id": o.deploymentId,
+    "--auth-url": o.authUrl ?? `${issuer}/auth`,
+  };
+  return ["add", ...Object.entries(flags).flat(), "--token-url", `${issuer}/token`, "--jwks-url", `${issuer}/jwks`];
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startPlatform(tool: string, opts: { clientId?: string; deploymentId?: string } = {}) {
@@ -153,21 +164,7 @@ export async function startPlatform(tool: string, opts: { clientId?: string; dep
     scores,
     urls: { auth: `${issuer}/auth`, token: `${issuer}/token`, jwks: `${issuer}/jwks` },
     /** the arguments of `bun run lti:platform add` for this platform */
-    addArgs: () => [
-      "add",
-      "--issuer",
-      issuer,
-      "--client-id",
-      clientId,
-      "--deployment-id",
-      deploymentId,
-      "--auth-url",
-      `${issuer}/auth`,
-      "--token-url",
-      `${issuer}/token`,
-      "--jwks-url",
-      `${issuer}/jwks`,
-    ],
+    addArgs: () => addArgs(issuer, { clientId, deploymentId }),
     /** the next login with this hint launches as `o` */
     prepare(o: LaunchOptions): string {
       const hint = crypto.randomUUID();

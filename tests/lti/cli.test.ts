@@ -3,15 +3,18 @@
 import { describe, expect, test } from "bun:test";
 import { parsePlatformArgs } from "../../src/lti/cli-args";
 import { appsForThisFile, Client } from "../helpers/app";
+import { addArgs } from "../helpers/lti-platform";
+import { ltiDatabase } from "./helpers";
 
 const apps = appsForThisFile();
-const main = apps();
+const db = await ltiDatabase();
+const main = apps(db);
 const run = (...args: string[]) => {
-  const r = Bun.spawnSync(["bun", "run", ...args], { env: process.env, stdout: "pipe", stderr: "pipe" });
+  const r = Bun.spawnSync(["bun", "run", ...args], { env: { ...process.env, ...db }, stdout: "pipe", stderr: "pipe" });
   return { code: r.exitCode, out: r.stdout.toString(), err: r.stderr.toString() };
 };
 const issuer = `https://lms-${crypto.randomUUID().slice(0, 8)}.example.edu`;
-const add = ["lti:platform", "add", "--issuer", issuer, "--client-id", "abc", "--deployment-id", "d1,d2", "--auth-url", `${issuer}/auth`, "--token-url", `${issuer}/token`, "--jwks-url", `${issuer}/jwks`];
+const add = ["lti:platform", ...addArgs(issuer, { clientId: "abc", deploymentId: "d1,d2" })];
 
 describe("lti:platform", () => {
   test("add, list, refuse a duplicate, remove", () => {
@@ -33,8 +36,11 @@ describe("lti:platform", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("add needs --client-id, --deployment-id, --auth-url, --token-url, --jwks-url.");
     const cases: [string[], string][] = [
-      [["add", "--issuer", "i", "--client-id", "c", "--deployment-id", "d", "--auth-url", "http://lms.example/auth", "--token-url", "https://t", "--jwks-url", "https://j"], "--auth-url must start with https://"],
-      [["add", "--issuer", "i", "--client-id", "c", "--deployment-id", "d", "--auth-url", "nope", "--token-url", "https://t", "--jwks-url", "https://j"], "--auth-url must be a full URL"],
+      [
+        addArgs("https://i", { clientId: "c", deploymentId: "d", authUrl: "http://lms.example/auth" }),
+        "--auth-url must start with https://",
+      ],
+      [addArgs("https://i", { clientId: "c", deploymentId: "d", authUrl: "nope" }), "--auth-url must be a full URL"],
       [["add", "--issuer", "i", "--issuer", "j"], "--issuer is given twice."],
       [["add", "--colour", "red"], "Unknown option --colour."],
       [["add", "--client-id"], "--client-id needs a value."],
@@ -47,7 +53,8 @@ describe("lti:platform", () => {
 
 describe("lti:keys", () => {
   test("rotate: a new key signs, the old one stays published", async () => {
-    const jwks = async () => ((await (await Client.forApp(main.app).request("/lti/jwks")).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+    const jwks = async () =>
+      ((await (await Client.forApp(main.app).request("/lti/jwks")).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
     const before = await jwks();
     expect(before.length).toBeGreaterThan(0);
     const r = run("lti:keys", "rotate");

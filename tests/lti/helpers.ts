@@ -1,5 +1,7 @@
 // Driving LTI launches through the app's real routes against the test platform.
-import { expect } from "bun:test";
+import { afterAll, expect } from "bun:test";
+import { createScratch } from "../../scripts/scratch";
+import { loadConfig } from "../../src/config";
 import type { Context } from "../../src/context";
 import { addPlatform } from "../../src/lti/platforms";
 import type { Client } from "../helpers/app";
@@ -56,4 +58,14 @@ export async function counts(ctx: Context) {
     select (select count(*)::int from accounts) as accounts, (select count(*)::int from lti_contexts) as contexts,
            (select count(*)::int from lti_memberships) as memberships, (select count(*)::int from lti_resource_links) as links`;
   return row!;
+}
+
+/**
+ * A database of the file's own: registered LMSs may frame every page (frame-ancestors), which
+ * other files of the suite, sharing the run's database, check is 'none'.
+ */
+export async function ltiDatabase() {
+  const scratch = await createScratch("lti", loadConfig(process.env));
+  afterAll(() => scratch.drop());
+  return { DATABASE_URL: scratch.databaseUrl };
 }

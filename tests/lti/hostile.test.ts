@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { exportSPKI, SignJWT } from "jose";
 import { appsForThisFile, Client } from "../helpers/app";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
-import { counts, follow, launch, login, postLaunch, register, TOOL } from "./helpers";
+import { counts, follow, launch, login, ltiDatabase, postLaunch, register, TOOL } from "./helpers";
 
 const apps = appsForThisFile();
-const main = apps();
+const main = apps(await ltiDatabase());
 let p: TestPlatform;
 beforeAll(async () => {
   p = await startPlatform(TOOL);

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { appsForThisFile, Client } from "../helpers/app";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
-import { counts, launch, register, TOOL } from "./helpers";
+import { counts, launch, ltiDatabase, register, TOOL } from "./helpers";
 
 const apps = appsForThisFile();
-const main = apps({ LTI_JWKS_COOLDOWN_SECONDS: "1" });
+const main = apps({ ...(await ltiDatabase()), LTI_JWKS_COOLDOWN_SECONDS: "1" });
 let p: TestPlatform;
 beforeAll(async () => {
   p = await startPlatform(TOOL);
