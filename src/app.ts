@@ -2,11 +2,12 @@
 import { Elysia } from "elysia";
 import { errorPage } from "../views/pages";
 import { assignmentApi } from "./assignments/routes";
-import { authRoutes } from "./auth/routes";
+import { authRoutes, claimRoutes } from "./auth/routes";
 import type { Context } from "./context";
 import { healthRoutes } from "./health";
 import { VerifiedCookies } from "./identity/cookie";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
+import { ltiRoutes } from "./lti/routes";
 import { meRoutes } from "./me/routes";
 import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
@@ -57,7 +58,13 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
       ctx.log.error("unhandled error", { path: new URL(request.url).pathname, error: String(error), stack: (error as Error)?.stack });
       return errorResponse(request, 500, "Something went wrong on our side. Please try again.");
     })
-    .use(requestGuard(ctx.config, (path) => allowed(path)))
+    .use(
+      requestGuard(
+        ctx.config,
+        (path) => allowed(path),
+        () => ctx.cache.framing.current(),
+      ),
+    )
     .use(publicFiles({ alwaysStatic: ctx.config.production }))
     .use(healthRoutes(ctx))
     .use(metricsRoutes(ctx, hub, http))
@@ -65,7 +72,9 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
     .use(submissionApi(ctx, hub))
     .use(pageRoutes(ctx, hub, warm))
     .use(meRoutes(ctx, warm))
-    .use(authRoutes(ctx, warm.assets))
+    .use(authRoutes(ctx))
+    .use(claimRoutes(ctx, warm.assets))
+    .use(ltiRoutes(ctx, warm.assets))
     .use(staffRoutes(ctx, hub, warm));
   return app;
 }

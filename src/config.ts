@@ -66,6 +66,12 @@ export interface Config {
   oidc?: { issuer: string; clientId: string; clientSecret?: string; label: string };
   /** e-mails (lower case) of signed-in accounts that are staff */
   staffEmails: Set<string>;
+  lti: {
+    /** how long a rotated-out signing key stays published at /lti/jwks (platforms cache JWKS) */
+    keyOverlapDays: number;
+    /** the least time between two fetches of a platform's JWKS for an unknown kid */
+    jwksCooldownSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -197,6 +203,10 @@ export function loadConfig(env: Env = process.env): Config {
         .map((e) => e.trim().toLowerCase())
         .filter(Boolean),
     ),
+    lti: {
+      keyOverlapDays: int(env, "LTI_KEY_OVERLAP_DAYS", 7, 1, 365),
+      jwksCooldownSeconds: int(env, "LTI_JWKS_COOLDOWN_SECONDS", 30, 1, 3600),
+    },
   };
 }
 

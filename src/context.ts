@@ -5,6 +5,7 @@ import { UserCache } from "./cache/users";
 import type { Config } from "./config";
 import { createDb, type Db } from "./db/client";
 import { createLogger, type Logger } from "./lib/log";
+import { FrameAncestors } from "./lti/frame";
 import { type Keys, makeKeys } from "./queue/keys";
 import { commandClient } from "./queue/redis";
 
@@ -15,7 +16,8 @@ export interface Context {
   redis: Redis;
   keys: Keys;
   log: Logger;
-  cache: { catalog: AssignmentCatalog; users: UserCache };
+  /** framing: the security headers of the moment (registered LMSs may frame us) */
+  cache: { catalog: AssignmentCatalog; users: UserCache; framing: FrameAncestors };
   /** queries sent to Postgres by this process */
   stats: { queries: number };
 }
@@ -36,7 +38,7 @@ export function createContext(config: Config, role: string): Context {
     redis: commandClient(config.redisUrl, config.redisCommandTimeoutMs),
     keys: makeKeys(config.redisPrefix),
     log: createLogger(config.logLevel, { role, pid: process.pid }),
-    cache: { catalog: new AssignmentCatalog(db), users: new UserCache() },
+    cache: { catalog: new AssignmentCatalog(db), users: new UserCache(), framing: new FrameAncestors(db) },
     stats,
   };
 }

@@ -58,8 +58,19 @@ export const pointsBadge = (points: number) =>
 
 /** Signing in is a link (it starts at the provider); signing out a POST form (the request guard refuses it cross-site). */
 const whoBadge = (who: WhoView | undefined) => {
+  if (who?.newWindow && who.account) return ltiBadge(who.account.name, !!who.signIn);
   if (!who?.signIn) return "";
   if (!who.account) return html`<a class="button secondary sign-in" href="/auth/login" data-testid="sign-in">${who.signIn}</a>`;
   return html`<form class="who" method="post" action="/auth/logout"><span data-testid="account-name">${who.account.name}</span>
     <button type="submit" class="secondary" data-testid="sign-out">Sign out</button></form>`;
 };
+
+/**
+ * Signed in from an LMS: the name, and "Open in a new window" (a POST from this page, which
+ * inside the LMS's iframe carries the iframe's cookie, for a one-time ticket). Sign-out only
+ * where OIDC sign-in exists to sign in again.
+ */
+const ltiBadge = (name: string, signOut: boolean) =>
+  html`<div class="who"><span data-testid="account-name">${name}</span>
+    <form method="post" action="/lti/window"><button type="submit" class="secondary" data-testid="lti-new-window">Open in a new window</button></form>
+    ${signOut ? html`<form method="post" action="/auth/logout"><button type="submit" class="secondary" data-testid="sign-out">Sign out</button></form>` : ""}</div>`;

@@ -100,4 +100,6 @@ export interface WhoView {
   signIn?: string;
   /** the signed-in account */
   account?: { name: string } | null;
+  /** signed in from an LMS: "Open in a new window" (the page may be inside the LMS's iframe) */
+  newWindow?: boolean;
 }

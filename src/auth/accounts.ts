@@ -1,14 +1,16 @@
 // Accounts: (issuer, subject) -> our user id. Progress stays keyed by user id; an account
 // only names the user and lets any device sign in as them.
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Context } from "../context";
-import { accounts, submissions } from "../db/schema";
+import { accounts, ltiPlatforms, submissions } from "../db/schema";
 import { isUniqueViolation } from "../lib/errors";
 import type { SignedIn } from "./oidc";
 
 export interface AccountView {
   name: string;
   email: string | null;
+  /** signed in by an LTI launch (its issuer is a registered LMS): offered "Open in a new window" */
+  lti: boolean;
 }
 
 /**
@@ -37,8 +39,18 @@ export async function signInAccount(ctx: Context, who: SignedIn): Promise<string
 }
 
 /** The account's name and e-mail as stored, read now; undefined for an anonymous user. */
-export async function accountRow(ctx: Context, userId: string): Promise<{ name: string | null; email: string | null } | undefined> {
-  const [row] = await ctx.db.select({ name: accounts.name, email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
+export async function accountRow(
+  ctx: Context,
+  userId: string,
+): Promise<{ name: string | null; email: string | null; lti: boolean } | undefined> {
+  const [row] = await ctx.db
+    .select({
+      name: accounts.name,
+      email: accounts.email,
+      lti: sql<boolean>`exists (select 1 from ${ltiPlatforms} where ${ltiPlatforms.issuer} = ${accounts.issuer})`,
+    })
+    .from(accounts)
+    .where(eq(accounts.userId, userId));
   return row;
 }
 
@@ -47,7 +59,7 @@ export function accountOf(ctx: Context, userId: string, newVisitor = false): Pro
   if (newVisitor) return Promise.resolve(null);
   return ctx.cache.users.get(userId, "account", async () => {
     const row = await accountRow(ctx, userId);
-    return row ? { name: row.name ?? row.email ?? "Signed in", email: row.email } : null;
+    return row ? { name: row.name ?? row.email ?? "Signed in", email: row.email, lti: row.lti } : null;
   });
 }
 

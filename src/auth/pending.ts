@@ -9,7 +9,7 @@ const LOGIN_TTL_SECONDS = 600;
 const CLAIM_TTL_SECONDS = 900;
 
 /** Without Redis no sign-in can start or finish: 503 in words rather than a 500. */
-async function redis<T>(op: () => Promise<T>): Promise<T> {
+export async function redis<T>(op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch {

@@ -18,14 +18,14 @@ import { dropClaim, readClaim, saveClaim, saveLogin, takeLogin } from "./pending
 const NO_CLAIM =
   "Nothing is waiting to be added to an account from this browser (a sign-in waits 15 minutes for your choice). Please sign in again.";
 
-export const authRoutes = (ctx: Context, assets: Assets) => {
+const go = (to: string, status: number, cookie?: string) =>
+  new Response(null, { status, headers: { location: to, ...(cookie ? { "set-cookie": cookie } : {}) } });
+
+export const authRoutes = (ctx: Context) => {
   const settings = ctx.config.oidc;
   if (!settings) return new Elysia({ name: "auth-off" });
   const base = ctx.config.publicUrl;
   const provider = new Provider(settings, (request) => `${base ?? new URL(request.url).origin}/auth/callback`);
-  const useAs = (request: Request, userId: string) => identityCookie(ctx.config, request, userId);
-  const go = (to: string, status: number, cookie?: string) =>
-    new Response(null, { status, headers: { location: to, ...(cookie ? { "set-cookie": cookie } : {}) } });
 
   return new Elysia()
     .use(userPlugin(ctx.config))
@@ -51,13 +51,35 @@ export const authRoutes = (ctx: Context, assets: Assets) => {
       });
       const into = await signInAccount(ctx, account);
       ctx.cache.users.invalidate(into); // the name and e-mail may have changed
-      if (into !== userId && !(await hasAccount(ctx, userId)) && (await hasProgress(ctx, userId))) {
-        // Anonymous progress joins an account only when the student says so.
-        await saveClaim(ctx, userId, { into, next: login.next });
-        return go("/auth/claim", 303);
-      }
-      return go(login.next, 303, useAs(request, into));
+      return finishSignIn(ctx, userId, into, login.next, identityCookie(ctx.config, request, into));
     })
+    .post("/auth/logout", ({ request, set }) => {
+      delete set.headers["set-cookie"]; // a visitor without a cookie gets the new one below only
+      return go("/", 303, freshIdentity(ctx.config, request).setCookie);
+    });
+};
+
+/**
+ * After a verified sign-in of this browser (user `userId`) as `into`: anonymous progress in
+ * this browser waits for the student's choice at /auth/claim; otherwise straight to `next`
+ * with `cookie` (the Set-Cookie that makes the browser `into`). Shared by OIDC and LTI.
+ */
+export async function finishSignIn(ctx: Context, userId: string, into: string, next: string, cookie: string): Promise<Response> {
+  if (into !== userId && !(await hasAccount(ctx, userId)) && (await hasProgress(ctx, userId))) {
+    // Anonymous progress joins an account only when the student says so.
+    await saveClaim(ctx, userId, { into, next });
+    return go("/auth/claim", 303);
+  }
+  return go(next, 303, cookie);
+}
+
+/**
+ * The claim of anonymous progress: waiting after an OIDC sign-in or an LTI launch, so
+ * mounted whether or not a provider is configured (404 while nothing waits).
+ */
+export const claimRoutes = (ctx: Context, assets: Assets) => {
+  return new Elysia()
+    .use(userPlugin(ctx.config))
     .get("/auth/claim", async ({ userId, newVisitor }) => {
       const claim = newVisitor ? undefined : await readClaim(ctx, userId);
       if (!claim) throw new HttpError(404, NO_CLAIM);
@@ -76,16 +98,12 @@ export const authRoutes = (ctx: Context, assets: Assets) => {
       if (!claim) throw new HttpError(404, NO_CLAIM);
       const merged = decision === "add" ? await mergeInto(ctx, userId, claim.into) : undefined;
       await dropClaim(ctx, userId);
-      const cookie = useAs(request, claim.into);
+      const cookie = identityCookie(ctx.config, request, claim.into);
       if (request.headers.get("content-type")?.startsWith("application/json")) {
         return new Response(JSON.stringify({ added: decision === "add", merged: merged ?? null, next: claim.next }), {
           headers: { "content-type": "application/json", "set-cookie": cookie },
         });
       }
       return go(claim.next, 303, cookie);
-    })
-    .post("/auth/logout", ({ request, set }) => {
-      delete set.headers["set-cookie"]; // a visitor without a cookie gets the new one below only
-      return go("/", 303, freshIdentity(ctx.config, request).setCookie);
     });
 };

@@ -131,6 +131,93 @@ export const accounts = pgTable(
   (t) => [uniqueIndex("accounts_issuer_subject").on(t.issuer, t.subject)],
 );
 
+/**
+ * An LMS registered as an LTI 1.3 platform (`bun run lti:platform add`): its issuer and our
+ * client id there, the deployments it may launch from, and its endpoints. Removing it removes
+ * its courses, memberships and resource links (accounts and progress stay).
+ */
+export const ltiPlatforms = pgTable(
+  "lti_platforms",
+  {
+    id: serial("id").primaryKey(),
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    deploymentIds: text("deployment_ids").array().notNull(),
+    authUrl: text("auth_url").notNull(),
+    tokenUrl: text("token_url").notNull(),
+    jwksUrl: text("jwks_url").notNull(),
+    /** origins allowed to frame our pages for this LMS beyond the issuer's and auth URL's (Canvas: the school's own host) */
+    frameOrigins: text("frame_origins").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("lti_platforms_issuer_client").on(t.issuer, t.clientId)],
+);
+
+/**
+ * The tool's own RSA signing keys (private and public JWK). The newest unretired one signs;
+ * a retired one stays published at /lti/jwks for LTI_KEY_OVERLAP_DAYS after its rotation.
+ */
+export const ltiKeys = pgTable("lti_keys", {
+  kid: text("kid").primaryKey(),
+  privateJwk: jsonb("private_jwk").$type<Record<string, unknown>>().notNull(),
+  publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+});
+
+/** An LMS course (the LTI context claim), by platform and the LMS's context id. */
+export const ltiContexts = pgTable(
+  "lti_contexts",
+  {
+    id: serial("id").primaryKey(),
+    platformId: integer("platform_id")
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: "cascade" }),
+    contextId: text("context_id").notNull(),
+    title: text("title"),
+    label: text("label"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("lti_contexts_platform_context").on(t.platformId, t.contextId)],
+);
+
+/** A user's roles in an LMS course, as its latest launch said; `staff`: Instructor or TA there. */
+export const ltiMemberships = pgTable(
+  "lti_memberships",
+  {
+    userId: uuid("user_id").notNull(),
+    contextId: integer("context_id")
+      .notNull()
+      .references(() => ltiContexts.id, { onDelete: "cascade" }),
+    roles: text("roles").array().notNull(),
+    staff: boolean("staff").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.contextId] }), index("lti_memberships_staff").on(t.userId).where(sql`${t.staff}`)],
+);
+
+/**
+ * An LMS activity (resource link) and the assignment it opens: from the custom parameter
+ * `assignment=<slug>` today; Deep Linking fills it too. `lineItemUrl`: where scores go (AGS).
+ */
+export const ltiResourceLinks = pgTable(
+  "lti_resource_links",
+  {
+    id: serial("id").primaryKey(),
+    platformId: integer("platform_id")
+      .notNull()
+      .references(() => ltiPlatforms.id, { onDelete: "cascade" }),
+    resourceLinkId: text("resource_link_id").notNull(),
+    contextId: integer("context_id").references(() => ltiContexts.id, { onDelete: "cascade" }),
+    title: text("title"),
+    assignmentId: integer("assignment_id").references(() => assignments.id),
+    lineItemUrl: text("line_item_url"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("lti_resource_links_platform_link").on(t.platformId, t.resourceLinkId)],
+);
+
+export type LtiPlatformRow = typeof ltiPlatforms.$inferSelect;
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type ModuleRow = typeof modules.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;

@@ -48,6 +48,24 @@ export function cookieHeader(secret: string, id: string, secure: boolean): strin
 }
 
 /**
+ * The same cookie for a page inside another site's iframe (an LMS): `SameSite=None` so it is
+ * sent there at all, `Partitioned` (CHIPS) so browsers that block third-party cookies still
+ * keep it, for that embedding site only. Partitioned requires Secure (http://localhost counts
+ * as secure in browsers).
+ */
+export function framedCookieHeader(secret: string, id: string): string {
+  return [
+    `${COOKIE_NAME}=${signUserId(secret, id)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=None",
+    "Secure",
+    "Partitioned",
+    `Max-Age=${ONE_YEAR}`,
+  ].join("; ");
+}
+
+/**
  * Cookie values already verified against the current secret, so a returning user costs a
  * lookup instead of an HMAC. Only values that passed verification get in (the oldest go
  * first past `max`); one per process and secret list, like the secrets themselves.

@@ -179,7 +179,10 @@ export class PageService {
   /** The header's sign-in or account: nothing when sign-in is not configured. */
   private async who(userId: string, newVisitor = false): Promise<WhoView> {
     const signIn = this.ctx.config.oidc?.label;
-    return signIn ? { signIn, account: await accountOf(this.ctx, userId, newVisitor) } : {};
+    const account = await accountOf(this.ctx, userId, newVisitor);
+    // An LMS's user is shown signed in (with "Open in a new window") even without OIDC sign-in.
+    if (account?.lti) return { signIn, account, newWindow: true };
+    return signIn ? { signIn, account } : {};
   }
 
   private async current(userId: string, a: AssignmentRow): Promise<Submission | undefined> {

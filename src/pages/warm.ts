@@ -11,7 +11,6 @@ import type { AssignmentRow } from "../db/schema";
 import { COOKIE_NAME, readCookie, type VerifiedCookies } from "../identity/cookie";
 import { pathOf } from "../observe/http";
 import { sizeRefusal } from "../security/guard";
-import { SECURITY_HEADERS } from "../security/headers";
 import type { Assets } from "./assets";
 import { etagged, known, type Page, pageHeaders } from "./etag";
 
@@ -24,6 +23,8 @@ interface RenderedFrom extends Page {
 /** An assignment page as rendered for one user. */
 interface CachedPage extends RenderedFrom {
   headers: Headers;
+  /** the security headers `headers` were built with (they change when an LMS is registered) */
+  security: Record<string, string>;
   pending: boolean;
 }
 
@@ -64,10 +65,11 @@ export class WarmPages {
       async () => {
         const { body, pending } = await render();
         const page = etagged(body);
-        return { ...page, headers: pageHeaders(page, SECURITY_HEADERS), catalog, bundle, pending };
+        const security = this.ctx.cache.framing.current();
+        return { ...page, headers: pageHeaders(page, security), security, catalog, bundle, pending };
       },
       {
-        fresh: (p) => p.catalog === catalog && p.bundle === bundle,
+        fresh: (p) => p.catalog === catalog && p.bundle === bundle && p.security === this.ctx.cache.framing.current(),
         keep: (p) => !p.pending && p.body.length <= MAX_KEPT_CHARS && p.catalog.byId.get(a.id) === a,
       },
     );
@@ -91,6 +93,7 @@ export class WarmPages {
     if (!userId || !catalog) return undefined;
     const page = this.ctx.cache.users.peek<CachedPage>(userId, keyOf(Number(id)));
     if (!page || page.catalog !== catalog || page.bundle !== this.assets.assetUrl("editor.js")) return undefined;
+    if (page.security !== this.ctx.cache.framing.current()) return undefined;
     this.ctx.cache.users.hits++;
     if (known(request, page.etag)) return new Response(null, { status: 304, headers: page.headers });
     return new Response(page.body, { headers: page.headers });

@@ -25,6 +25,12 @@ export interface Keys {
   authLogin(state: string): string;
   /** string with a TTL: a sign-in waiting for the student's decision on this anonymous user's progress */
   authClaim(anonymousUserId: string): string;
+  /** string with a TTL: an LTI login started, by its `state` (src/lti/pending.ts); taken once */
+  ltiLogin(state: string): string;
+  /** string with a TTL: an id_token nonce already used (replays are refused while it lasts) */
+  ltiNonce(issuer: string, nonce: string): string;
+  /** string with a TTL: a one-time ticket that signs a new top-level window in (src/lti/pending.ts) */
+  ltiTicket(ticket: string): string;
   /** pub/sub: a submission changed; message is JSON {id, userId, final?} (final: the new state when it is graded or error) */
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
@@ -45,6 +51,9 @@ export function makeKeys(prefix: string): Keys {
     openStreams: (userId) => `${prefix}streams:${userId}`,
     authLogin: (state) => `${prefix}auth:login:${state}`,
     authClaim: (userId) => `${prefix}auth:claim:${userId}`,
+    ltiLogin: (state) => `${prefix}lti:login:${state}`,
+    ltiNonce: (issuer, nonce) => `${prefix}lti:nonce:${encodeURIComponent(issuer)}:${nonce}`,
+    ltiTicket: (ticket) => `${prefix}lti:ticket:${ticket}`,
     eventsChannel: `${prefix}events`,
     queueChannel: `${prefix}queue-moved`,
     assignmentsChannel: `${prefix}assignments-changed`,

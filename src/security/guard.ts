@@ -2,6 +2,7 @@
 import { Elysia } from "elysia";
 import type { Config } from "../config";
 import { HttpError } from "../lib/errors";
+import { pathOf } from "../observe/http";
 import { requestContext } from "../observe/request-context";
 import { requestedHost } from "./client";
 import { SECURITY_HEADERS } from "./headers";
@@ -56,15 +57,28 @@ export function sizeRefusal(request: Request): HttpError | undefined {
   return undefined;
 }
 
-/** `allowed(path)` lists the methods a path answers to (see methods.ts). */
-export const requestGuard = (config: Config, allowed: (path: string) => string[]) =>
+/**
+ * Where an LMS posts from its own pages (LTI login initiation and launch): cross-site by
+ * design, and proved by the signed id_token and the one-time state instead (src/lti/).
+ */
+const CROSS_SITE_POSTS = new Set(["/lti/login", "/lti/launch"]);
+
+/**
+ * `allowed(path)` lists the methods a path answers to (see methods.ts); `headers()` the
+ * security headers of the moment (framing by registered LMSs, src/lti/frame.ts).
+ */
+export const requestGuard = (
+  config: Config,
+  allowed: (path: string) => string[],
+  headers: () => Record<string, string> = () => SECURITY_HEADERS,
+) =>
   new Elysia({ name: "request-guard" })
     .onRequest(({ request, set }) => {
-      Object.assign(set.headers, SECURITY_HEADERS);
+      Object.assign(set.headers, headers());
       const refused = sizeRefusal(request);
       if (refused) throw refused;
       if (!KNOWN_METHODS.has(request.method)) throw wrongMethod(allowed(new URL(request.url).pathname), request.method);
-      if (!SAFE_METHODS.has(request.method) && isCrossSite(request, config.trustProxy)) {
+      if (!SAFE_METHODS.has(request.method) && isCrossSite(request, config.trustProxy) && !CROSS_SITE_POSTS.has(pathOf(request.url))) {
         throw new HttpError(
           403,
           "This request came from another website, so it was refused. Submit your code from PyPractice's own pages.",

@@ -27,3 +27,15 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Resource-Policy": "same-origin",
 };
+
+/**
+ * The headers when pages may be framed by `origins` (registered LMSs, src/lti/frame.ts):
+ * frame-ancestors names them, and X-Frame-Options, which cannot list origins, is left out
+ * (browsers that know frame-ancestors ignore it anyway). No origins: SECURITY_HEADERS.
+ */
+export function securityHeadersFor(origins: string[]): Record<string, string> {
+  if (origins.length === 0) return SECURITY_HEADERS;
+  const { "X-Frame-Options": _, ...rest } = SECURITY_HEADERS;
+  const csp = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", `frame-ancestors 'self' ${origins.join(" ")}`);
+  return { ...rest, "Content-Security-Policy": csp };
+}

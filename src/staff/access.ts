@@ -1,11 +1,14 @@
 // Who is staff: the e-mail of the user's signed-in account (from Postgres, on every request)
-// is in STAFF_EMAILS. Nothing the browser sends beyond the signed user cookie counts.
+// is in STAFF_EMAILS, or their latest LTI launch made them Instructor or Teaching Assistant
+// of an LMS course (src/lti/roles.ts). Nothing the browser sends beyond the signed user
+// cookie counts.
 import { eq } from "drizzle-orm";
 import { accountOf } from "../auth/accounts";
 import type { Config } from "../config";
 import type { Context } from "../context";
 import { accounts } from "../db/schema";
 import { HttpError } from "../lib/errors";
+import { isLtiStaff } from "../lti/roles";
 
 export const NOT_STAFF = "This page is for the course's staff only. Sign in with a staff account to see it.";
 
@@ -13,12 +16,15 @@ export const NOT_STAFF = "This page is for the course's staff only. Sign in with
 export const isStaffEmail = (config: Config, email: string | null | undefined) =>
   !!email && config.staffEmails.has(email.trim().toLowerCase());
 
-/** Whether the user's account e-mail is a staff e-mail, read from the database now. */
+/** Whether the user's account e-mail is a staff e-mail, or they teach an LMS course, read from the database now. */
 export async function isStaff(ctx: Context, userId: string, newVisitor = false): Promise<boolean> {
-  // No staff configured, or an id made for this request: nothing to look up.
-  if (newVisitor || ctx.config.staffEmails.size === 0) return false;
-  const [row] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
-  return isStaffEmail(ctx.config, row?.email);
+  // An id made for this request: nothing to look up.
+  if (newVisitor) return false;
+  if (ctx.config.staffEmails.size > 0) {
+    const [row] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
+    if (isStaffEmail(ctx.config, row?.email)) return true;
+  }
+  return isLtiStaff(ctx, userId);
 }
 
 /** Throws 403 unless the user is staff. */
@@ -31,5 +37,9 @@ export async function requireStaff(ctx: Context, userId: string, newVisitor: boo
  * with the user's other answers), so a returning student's page costs no extra query. Access
  * itself is never decided from this cache (requireStaff reads the database).
  */
-export const showStaffLink = async (ctx: Context, userId: string, newVisitor = false): Promise<boolean> =>
-  ctx.config.staffEmails.size > 0 && isStaffEmail(ctx.config, (await accountOf(ctx, userId, newVisitor))?.email);
+export async function showStaffLink(ctx: Context, userId: string, newVisitor = false): Promise<boolean> {
+  const account = await accountOf(ctx, userId, newVisitor);
+  if (!account) return false; // anonymous: neither rule can hold
+  if (isStaffEmail(ctx.config, account.email)) return true;
+  return ctx.cache.users.get(userId, "lti-staff", () => isLtiStaff(ctx, userId));
+}

@@ -70,6 +70,8 @@ describe("in front of a stub upstream", () => {
         const path = new URL(req.url).pathname;
         const headers: Record<string, string> = { "content-type": "text/javascript;charset=utf-8", "cache-control": "public, max-age=60" };
         if (path === "/own-headers") Object.assign(headers, { "referrer-policy": "no-referrer", "x-frame-options": "SAMEORIGIN" });
+        // Framing allowed to a registered LMS: a CSP and no X-Frame-Options (src/lti/frame.ts).
+        if (path === "/framed") headers["content-security-policy"] = "frame-ancestors 'self' https://lms.example.edu";
         return new Response("console.log('hi');".repeat(40), { headers, status: path.endsWith("/missing") ? 404 : 200 });
       },
     });
@@ -115,6 +117,7 @@ describe("in front of a stub upstream", () => {
     };
     expect(await headersOf(proxy!.base, "/own-headers")).toEqual([200, "SAMEORIGIN", "nosniff", "no-referrer"]);
     expect(await headersOf(proxy!.base, "/missing")).toEqual([404, "DENY", "nosniff", "same-origin"]);
+    expect((await headersOf(proxy!.base, "/framed"))[1]).toBeNull();
     // nginx's own error page, no web process answering:
     const down = await startProxy(`127.0.0.1:${freePort()}`);
     try {

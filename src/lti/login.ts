@@ -1,0 +1,58 @@
+// OIDC third-party login initiation (LTI 1.3 §5.1.1): the LMS names itself and the link;
+// we remember a fresh state and nonce server-side and send the browser to the LMS's
+// authorization endpoint, which answers by POSTing the id_token to /lti/launch.
+import type { Context } from "../context";
+import { HttpError } from "../lib/errors";
+import { saveLtiLogin } from "./pending";
+import { findPlatform } from "./platforms";
+
+const str = (v: unknown) => (typeof v === "string" && v !== "" && v.length <= 4096 ? v : undefined);
+const bad = (why: string) => new HttpError(400, `This LMS login could not start: ${why}`);
+
+/** Where the tool's endpoints are: PUBLIC_URL, else the request's own origin. */
+export const toolBase = (ctx: Context, request: Request) => ctx.config.publicUrl ?? new URL(request.url).origin;
+
+/** The LMS's authorization URL for this login (a 302 target). */
+export async function startLogin(ctx: Context, request: Request, params: Record<string, unknown>): Promise<string> {
+  const issuer = str(params.iss);
+  const loginHint = str(params.login_hint);
+  const target = str(params.target_link_uri);
+  if (!issuer || !loginHint || !target) throw bad("the LMS must send iss, login_hint and target_link_uri.");
+  const base = toolBase(ctx, request);
+  let targetUrl: URL;
+  try {
+    targetUrl = new URL(target);
+  } catch {
+    throw bad("target_link_uri is not a URL.");
+  }
+  if (targetUrl.origin !== new URL(base).origin) throw bad(`target_link_uri must be an address of this tool (${base}).`);
+  const clientId = str(params.client_id);
+  const platform = await findPlatform(ctx, issuer, clientId);
+  if (platform === "ambiguous") throw bad("this LMS is registered with several client ids, and it did not say which (client_id).");
+  if (!platform)
+    throw new HttpError(
+      403,
+      `This LMS login could not start: no LMS with issuer ${issuer}${clientId ? ` and client id ${clientId}` : ""} is registered with PyPractice. Ask your LMS administrator.`,
+    );
+  const deployment = str(params.lti_deployment_id);
+  if (deployment && !platform.deploymentIds.includes(deployment))
+    throw new HttpError(403, "This LMS login could not start: it comes from a deployment that is not registered with PyPractice.");
+
+  const state = crypto.randomUUID();
+  const nonce = crypto.randomUUID();
+  await saveLtiLogin(ctx, state, { platformId: platform.id, issuer, clientId: platform.clientId, nonce, targetLinkUri: target });
+  const url = new URL(platform.authUrl);
+  const q = url.searchParams;
+  q.set("scope", "openid");
+  q.set("response_type", "id_token");
+  q.set("response_mode", "form_post");
+  q.set("prompt", "none");
+  q.set("client_id", platform.clientId);
+  q.set("redirect_uri", `${base}/lti/launch`);
+  q.set("login_hint", loginHint);
+  q.set("state", state);
+  q.set("nonce", nonce);
+  const hint = str(params.lti_message_hint);
+  if (hint) q.set("lti_message_hint", hint);
+  return url.href;
+}
