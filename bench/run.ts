@@ -1,6 +1,6 @@
 // `bun run bench`: every benchmark, medians and ratios against floors measured in the same run.
 // Sizes can be lowered for a quick look: BENCH_JOBS, BENCH_FEEDBACK, BENCH_SECONDS,
-// BENCH_CONNECTIONS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS,
+// BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS,
 // BENCH_COURSE_STUDENTS, BENCH_COURSE_SUBMISSIONS.
 import { benchFeedback } from "./feedback";
 import { benchGrading, summarizeGrading } from "./grading";
@@ -30,8 +30,9 @@ console.log(
 
 const seconds = env("BENCH_SECONDS", 10);
 const connections = env("BENCH_CONNECTIONS", 50);
-console.log(`\nweb: ${connections} connections, ${seconds} s each, load driver in this process`);
-console.log(await benchWeb(seconds, connections));
+const rounds = env("BENCH_ROUNDS", 5);
+console.log(`\nHTTP (wrk): ${connections} connections, ${seconds} s per server and scenario in ${rounds} alternating rounds`);
+console.log(await benchWeb(seconds, connections, rounds));
 
 const courseStudents = env("BENCH_COURSE_STUDENTS", 5000);
 const courseSubmissions = env("BENCH_COURSE_SUBMISSIONS", 200_000);
