@@ -24,6 +24,9 @@ function stat(pid: number): Stat | undefined {
   }
 }
 
+/** CPU ms a process has used so far (its children waited for included); NaN once it is gone. */
+export const cpuMsOf = (pid: number) => stat(pid)?.cpuMs ?? Number.NaN;
+
 /** `root` and its descendants alive now. */
 export function tree(root: number): Stat[] {
   const all: Stat[] = [];
