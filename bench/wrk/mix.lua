@@ -4,12 +4,6 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(here .. "report.lua")
 
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
-
 local readers, post, n = {}, "/", 0
 function init(args)
   for line in io.lines(args[1]) do
