@@ -9,6 +9,7 @@ const WRK_DIR = join(import.meta.dir, "wrk");
 
 export interface WrkOptions {
   url: string;
+  /** wrk takes whole seconds: rounded, at least 1 */
   seconds: number;
   connections: number;
   /** wrk threads (default 2: one per core of the machine this was made for) */
@@ -40,7 +41,14 @@ export interface WrkResult {
 
 export function wrkCommand(o: WrkOptions): string[] {
   const threads = Math.max(1, Math.min(o.threads ?? 2, o.connections));
-  const argv = ["wrk", `-t${threads}`, `-c${o.connections}`, `-d${o.seconds}s`, `--timeout`, `${o.timeoutSeconds ?? 5}s`];
+  const argv = [
+    "wrk",
+    `-t${threads}`,
+    `-c${o.connections}`,
+    `-d${Math.max(1, Math.round(o.seconds))}s`,
+    `--timeout`,
+    `${o.timeoutSeconds ?? 5}s`,
+  ];
   for (const [name, value] of Object.entries(o.headers ?? {})) argv.push("-H", `${name}: ${value}`);
   argv.push("-s", join(WRK_DIR, o.script ?? "report.lua"), o.url);
   if (o.args?.length) argv.push("--", ...o.args);

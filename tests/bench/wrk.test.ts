@@ -2,7 +2,7 @@
 // reports failures as throughput, is the worst bug a benchmark can have. Each run here is
 // wrk for 1 s against a tiny server in this process.
 import { afterAll, expect, setDefaultTimeout, test } from "bun:test";
-import { combine, parseWrk, wrk } from "../../bench/wrk";
+import { combine, parseWrk, wrk, wrkCommand } from "../../bench/wrk";
 
 setDefaultTimeout(20_000);
 
@@ -72,4 +72,9 @@ test("post.lua: a JSON body with different code on every request", async () => {
 
 test("wrk's output without the summary line is an error, not zeros", () => {
   expect(() => parseWrk("Running 1s test @ http://x/\n  0 requests in 1.00s\n")).toThrow(/no summary/);
+});
+
+test("durations go to wrk in whole seconds, at least one (it refuses 1.5s)", () => {
+  const d = (seconds: number) => wrkCommand({ url: "http://x/", seconds, connections: 1 }).find((a) => a.startsWith("-d"));
+  expect([d(0.6), d(1.5), d(10)]).toEqual(["-d1s", "-d2s", "-d10s"]);
 });
