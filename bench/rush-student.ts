@@ -38,16 +38,24 @@ export interface RushState {
   refused: Map<number, number>;
   openStreams: number;
   peakStreams: number;
+  /** students whose page did not answer (they never submitted), and the first reason */
+  failed: number;
+  failure?: string;
 }
 
-const pause = (meanMs: number) => Bun.sleep(-Math.log(1 - Math.random()) * meanMs);
+/** An exponentially distributed pause (so each student's submissions are a Poisson stream), cut at the rush's end. */
+const pause = (s: RushState) => Bun.sleep(Math.min(-Math.log(1 - Math.random()) * s.meanPauseMs, Math.max(0, s.endAt - performance.now())));
 
 export async function student(s: RushState, n: number): Promise<void> {
   const client = Client.forUrl(s.base);
-  const page = await client.request(`/assignments/${s.assignmentId}`);
+  const page = await client.request(`/assignments/${s.assignmentId}`).catch((e) => String(e));
+  if (typeof page === "string" || page.status !== 200 || !client.cookie) {
+    s.failed++;
+    s.failure ??= typeof page === "string" ? page : `the page answered ${page.status}`;
+    return;
+  }
   await page.arrayBuffer();
-  if (page.status !== 200 || !client.cookie) throw new Error(`student ${n}: the page answered ${page.status}`);
-  await pause(s.meanPauseMs);
+  await pause(s);
   for (let turn = 0; performance.now() < s.endAt; turn++) {
     const kind = pick(s.mix);
     const t0 = performance.now();
@@ -62,7 +70,7 @@ export async function student(s: RushState, n: number): Promise<void> {
       if (isFinal(body.status)) settle(sent, body, performance.now());
       else await watch(s, client, sent);
     }
-    await pause(s.meanPauseMs);
+    await pause(s);
   }
 }
 

@@ -97,6 +97,7 @@ export async function benchRush(o: RushOptions) {
       refused: new Map(),
       openStreams: 0,
       peakStreams: 0,
+      failed: 0,
     };
     meter.sample();
     const clientCpu0 = process.cpuUsage();
@@ -146,6 +147,8 @@ export async function benchRush(o: RushOptions) {
       arrivalsPerSecond: arrivedInRush / rushSeconds,
       gradedPerSecond: gradedInRush / rushSeconds,
       refused: Object.fromEntries(s.refused),
+      studentsFailed: s.failed,
+      studentFailure: s.failure,
       reused: s.sent.filter((x) => x.reused).length,
       reconnects: s.sent.reduce((n, x) => n + x.reconnects, 0),
       peakStreams: s.peakStreams,
@@ -228,6 +231,12 @@ export function rushReport(r: Awaited<ReturnType<typeof benchRush>>): string {
       ]),
     ]),
   ];
+  const met = (ok: boolean) => (ok ? "met" : "MISSED");
+  lines.push(
+    `targets: p99 POST → result ≤ 2 s ${met((r.feedback?.p99 ?? Number.POSITIVE_INFINITY) <= 2000)}; ` +
+      `0 lost and 0 duplicated ${met(c.lost === 0 && c.duplicated === 0)}; queue drained by itself ${met(r.drainMs !== undefined)}`,
+  );
+  if (r.studentsFailed) lines.push(`${r.studentsFailed} students could not open the page (${r.studentFailure}): NOT VALID`);
   if (c.examples.length) lines.push(`problems, first few: ${c.examples.join("; ")}`);
   return lines.join("\n");
 }
