@@ -168,9 +168,8 @@ export function httpTable(results: ScenarioResult[]): string {
       const r = runs[server];
       // Same bytes read per response as the floor's, or the comparison is not like for like.
       const bytes = `${r.bytesPerResponse.toFixed(0)}${Math.abs(r.bytesPerResponse / floor.bytesPerResponse - 1) > 0.02 ? " (differs)" : ""}`;
-      const x = (f: WrkResult) =>
-        server === "Bun.serve" || (f === runs.Elysia && server === "Elysia") ? "" : `${(r.perSecond / f.perSecond).toFixed(2)}×`;
-      const spread = server === "ours" ? ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : "";
+      const times = (f: WrkResult) => `${(r.perSecond / f.perSecond).toFixed(2)}×`;
+      const spread = ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
       rows.push([
         server === "Bun.serve" ? scenario.label : "",
         server,
@@ -180,8 +179,8 @@ export function httpTable(results: ScenarioResult[]): string {
         r.worstP99Ms,
         bytes,
         errorCell(r),
-        x(floor) + spread,
-        server === "ours" ? x(runs.Elysia) : "",
+        server === "Bun.serve" ? "" : times(floor) + (server === "ours" ? spread : ""),
+        server === "ours" ? times(runs.Elysia) : "",
       ]);
     }
   }
