@@ -4,6 +4,7 @@
 // plain postgres.js pool, as before), each on its own scratch database. Steady means the
 // last window is about as fast as the first.
 
+import { rmSync } from "node:fs";
 import { createDb } from "../src/db/client";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { cpuMsOf } from "./procs";
@@ -29,6 +30,7 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
   const port = freePort();
   const web = await startWeb(port, { ...env, ...extraEnv });
   const url = `http://127.0.0.1:${port}`;
+  const file = `/tmp/pypractice-bench-readers-${process.pid}.txt`;
   try {
     const list = (await (await fetch(`${url}/api/assignments`)).json()) as { id: number }[];
     const post = (code: string, cookie?: string) =>
@@ -49,7 +51,6 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
 
     // One wrk run per window, the web process's CPU read around each: a slowing server shows
     // as fewer requests and more CPU per request.
-    const file = `/tmp/pypractice-bench-readers-${process.pid}.txt`;
     await Bun.write(file, readers.map((r) => `${r.id} ${r.cookie}\n`).join(""));
     const out: Window[] = [];
     for (let from = 0; from + WINDOW_S <= seconds + 0.001; from += WINDOW_S) {
@@ -71,6 +72,7 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
     }
     return out;
   } finally {
+    rmSync(file, { force: true });
     await web.stop();
     await scratch.drop();
   }

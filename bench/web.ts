@@ -4,6 +4,7 @@
 // scratch database. Rounds alternate the three, so all see the same machine while other
 // work on it comes and goes.
 
+import { rmSync } from "node:fs";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { type Canned, record } from "./canned";
 import { benchScratch } from "./scratch";
@@ -117,9 +118,9 @@ export async function benchHttp(seconds: number, connections: number, rounds = 5
   const web = await startWeb(port, env);
   const url = `http://127.0.0.1:${port}`;
   const floors: { proc: ReturnType<typeof Bun.spawn> }[] = [];
+  const file = `/tmp/pypractice-bench-canned-${process.pid}.json`;
   try {
     const all = (await scenarios(url)).filter((s) => !only || only.includes(s.name));
-    const file = `/tmp/pypractice-bench-canned-${process.pid}.json`;
     await Bun.write(file, JSON.stringify(all.map((s) => s.canned)));
     const bare = await startFloor("bench/floor-server.ts", file);
     floors.push(bare);
@@ -152,6 +153,7 @@ export async function benchHttp(seconds: number, connections: number, rounds = 5
     return out;
   } finally {
     for (const f of floors) f.proc.kill();
+    rmSync(file, { force: true });
     await web.stop();
     await scratch.drop();
   }
