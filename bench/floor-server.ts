@@ -1,13 +1,16 @@
-// The floor for page serving: bare Bun.serve answering fixed bytes: the body read from stdin
-// and, when FLOOR_HEADERS (JSON) is given, the same response headers as the page it stands for.
-export {};
+// The floor for HTTP scenarios: bare Bun.serve sending the same bytes and headers as our
+// answer to each scenario (bench/canned.ts), one server per scenario. A POST's body is read,
+// as any handler must. `bun bench/floor-server.ts <recordings.json>`
+import { answer, serveAll } from "./canned";
 
-const body = await new Response(Bun.stdin.stream()).text();
-const headers = new Headers(
-  process.env.FLOOR_HEADERS ? JSON.parse(process.env.FLOOR_HEADERS) : { "content-type": "text/html; charset=utf-8" },
-);
-const server = Bun.serve({
-  port: Number(process.env.PORT),
-  fetch: () => new Response(body, { headers }),
+await serveAll((c) => {
+  const respond = answer(c);
+  const fetch =
+    c.method === "POST"
+      ? async (req: Request) => {
+          await req.arrayBuffer();
+          return respond();
+        }
+      : respond;
+  return Bun.serve({ port: 0, fetch }).port!;
 });
-console.log(`floor listening ${server.port}`);

@@ -1,24 +1,20 @@
 // Postgres under sustained load: a database-bound request mix through a real web process,
-// closed loop, reported per 10 s window, once as configured by default (connections as
+// driven by wrk (bench/wrk/mix.lua), reported per 10 s window, once as configured by default (connections as
 // lanes, DATABASE_MAX_IN_FLIGHT = 10 per connection) and once without the bound (0: one
 // plain postgres.js pool, as before), each on its own scratch database. Steady means the
 // last window is about as fast as the first.
 
-import { readFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createDb } from "../src/db/client";
 import { freePort, startWeb } from "../tests/helpers/processes";
+import { cpuMsOf } from "./procs";
 import { benchScratch } from "./scratch";
-import { percentile, table } from "./stats";
+import { table } from "./stats";
+import { wrk } from "./wrk";
 
 const WINDOW_S = 10;
 /** users whose graded submission is read over and over */
 const USERS = 200;
-
-interface Sample {
-  at: number;
-  ms: number;
-  ok: boolean;
-}
 
 export interface Window {
   from: number;
@@ -28,22 +24,13 @@ export interface Window {
   cpuUsPerRequest: number;
 }
 
-/** CPU time (ms) a process has used so far, from /proc (NaN where there is none). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 10 ms ticks
-  } catch {
-    return NaN;
-  }
-}
-
 /** Four of five requests read a graded submission (one query), one is a new visitor's POST. */
 export async function runMix(seconds: number, connections: number, extraEnv: Record<string, string>): Promise<Window[]> {
   const { scratch, env } = await benchScratch();
   const port = freePort();
   const web = await startWeb(port, { ...env, ...extraEnv });
   const url = `http://127.0.0.1:${port}`;
+  const file = `/tmp/pypractice-bench-readers-${process.pid}.txt`;
   try {
     const list = (await (await fetch(`${url}/api/assignments`)).json()) as { id: number }[];
     const post = (code: string, cookie?: string) =>
@@ -62,64 +49,33 @@ export async function runMix(seconds: number, connections: number, extraEnv: Rec
     await sql`update submissions set status = 'graded', outcome = 'failed', graded_at = now()`;
     await sql.end();
 
-    const samples: Sample[] = [];
-    // The web process's CPU per window: a slowing driver shows as more CPU per request.
-    const cpu = [cpuMs(web.proc.pid)];
-    const ticker = setInterval(() => cpu.push(cpuMs(web.proc.pid)), WINDOW_S * 1000);
-    const started = performance.now();
-    const end = started + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: connections }, async (_, c) => {
-        for (let i = c; performance.now() < end; i += connections) {
-          const t0 = performance.now();
-          let ok = false;
-          try {
-            if (i % 5 === 4) {
-              const res = await post(`def f():\n    return ${i} # ${Math.random()}\n`);
-              await res.arrayBuffer();
-              ok = res.status === 202;
-            } else {
-              const r = readers[i % USERS]!;
-              const res = await fetch(`${url}/api/submissions/${r.id}`, { headers: { cookie: r.cookie } });
-              await res.arrayBuffer();
-              ok = res.status === 200;
-            }
-          } catch {
-            ok = false;
-          }
-          const t1 = performance.now();
-          samples.push({ at: t1 - started, ms: t1 - t0, ok });
-        }
-      }),
-    );
-    clearInterval(ticker);
-    // The last tick can fall just after the loops end: read the last window's end now.
-    while (cpu.length < Math.floor(seconds / WINDOW_S) + 1) cpu.push(cpuMs(web.proc.pid));
-    return windows(samples, seconds, cpu);
+    // One wrk run per window, the web process's CPU read around each: a slowing server shows
+    // as fewer requests and more CPU per request.
+    await Bun.write(file, readers.map((r) => `${r.id} ${r.cookie}\n`).join(""));
+    const out: Window[] = [];
+    for (let from = 0; from + WINDOW_S <= seconds + 0.001; from += WINDOW_S) {
+      const cpu0 = cpuMsOf(web.proc.pid);
+      const r = await wrk({
+        url,
+        seconds: WINDOW_S,
+        connections,
+        script: "mix.lua",
+        args: [file, `/api/assignments/${list[1]!.id}/submissions`],
+      });
+      out.push({
+        from,
+        perSecond: r.perSecond,
+        p99Ms: r.p99Ms,
+        errors: r.errorCount,
+        cpuUsPerRequest: (1000 * (cpuMsOf(web.proc.pid) - cpu0)) / r.requests,
+      });
+    }
+    return out;
   } finally {
+    rmSync(file, { force: true });
     await web.stop();
     await scratch.drop();
   }
-}
-
-function windows(samples: Sample[], seconds: number, cpu: number[]): Window[] {
-  const out: Window[] = [];
-  for (let from = 0; from + WINDOW_S <= seconds + 0.001; from += WINDOW_S) {
-    const inside = samples.filter((s) => s.at >= from * 1000 && s.at < (from + WINDOW_S) * 1000);
-    out.push({
-      from,
-      perSecond: inside.length / WINDOW_S,
-      p99Ms: inside.length
-        ? percentile(
-            inside.map((s) => s.ms),
-            99,
-          )
-        : NaN,
-      errors: inside.filter((s) => !s.ok).length,
-      cpuUsPerRequest: (1000 * (cpu[out.length + 1]! - cpu[out.length]!)) / inside.length,
-    });
-  }
-  return out;
 }
 
 /**

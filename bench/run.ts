@@ -1,10 +1,11 @@
 // `bun run bench`: every benchmark, medians and ratios against floors measured in the same run.
 // Sizes can be lowered for a quick look: BENCH_JOBS, BENCH_FEEDBACK, BENCH_SECONDS,
-// BENCH_CONNECTIONS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS,
-// BENCH_COURSE_STUDENTS, BENCH_COURSE_SUBMISSIONS.
+// BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_PG_SECONDS, BENCH_PG_CONNECTIONS, BENCH_STACK_SECONDS, BENCH_STUDENTS, BENCH_STREAMS,
+// BENCH_COURSE_STUDENTS, BENCH_COURSE_SUBMISSIONS; the deadline rush by RUSH_* (bench/rush.ts).
 import { benchFeedback } from "./feedback";
 import { benchGrading, summarizeGrading } from "./grading";
 import { benchPostgres } from "./postgres";
+import { benchRush, rushOptions, rushReport } from "./rush";
 import { benchStack } from "./stack";
 import { benchStaff } from "./staff";
 import { median, percentile, table } from "./stats";
@@ -30,8 +31,9 @@ console.log(
 
 const seconds = env("BENCH_SECONDS", 10);
 const connections = env("BENCH_CONNECTIONS", 50);
-console.log(`\nweb: ${connections} connections, ${seconds} s each, load driver in this process`);
-console.log(await benchWeb(seconds, connections));
+const rounds = env("BENCH_ROUNDS", 5);
+console.log(`\nHTTP (wrk): ${connections} connections, ${seconds} s per server and scenario in ${rounds} alternating rounds`);
+console.log(await benchWeb(seconds, connections, rounds));
 
 const courseStudents = env("BENCH_COURSE_STUDENTS", 5000);
 const courseSubmissions = env("BENCH_COURSE_SUBMISSIONS", 200_000);
@@ -56,6 +58,12 @@ console.log(
     [s.perSecond, String(s.accepted), String(s.graded), String(s.lost), s.medianMs, s.p95Ms, s.p99Ms],
   ]),
 );
+
+const rush = rushOptions();
+console.log(
+  `\ndeadline rush (RUSH_* to resize): ${rush.students} students, ≈ ${rush.rate}/s for ${rush.seconds} s, ${rush.graders} graders`,
+);
+console.log(rushReport(await benchRush(rush)));
 
 const streams = env("BENCH_STREAMS", 10_000);
 console.log(`\nevent streams: ${streams} open on one web process, 50 targeted events`);

@@ -5,13 +5,22 @@
 import postgres from "postgres";
 import { signUserId } from "../src/identity/cookie";
 import { freePort, startWeb } from "../tests/helpers/processes";
-import { HEADER, load, postSubmission, row } from "./load";
 import { benchScratch } from "./scratch";
 import { createStaffIndexes, loadCourse, STAFF_INDEXES } from "./staff-data";
 import { median, percentile, table } from "./stats";
+import { errorCell, type WrkResult, wrk } from "./wrk";
 
 const SECRET = "bench-staff-secret-0123456789";
 const STAFF = "bench-staff@example.edu";
+
+const row = (name: string, r: WrkResult, before?: WrkResult) => [
+  name,
+  r.perSecond,
+  r.p50Ms,
+  r.p99Ms,
+  errorCell(r),
+  before ? `${(r.perSecond / before.perSecond).toFixed(2)}×` : "",
+];
 
 export async function benchStaff(students: number, submissions: number, seconds: number, connections: number, requests: number) {
   const { scratch, env } = await benchScratch();
@@ -27,13 +36,10 @@ export async function benchStaff(students: number, submissions: number, seconds:
     const page = `${url}/assignments/${list[0]!.id}`;
     const studentCookie = (await fetch(page)).headers.get("set-cookie")!.split(";")[0]!;
 
+    const submit = `/api/assignments/${list[2]!.id}/submissions`;
     const studentSide = async () => {
-      const pages = await load(seconds, connections, async () => {
-        const res = await fetch(page, { headers: { cookie: studentCookie } });
-        await res.arrayBuffer();
-        return res.status === 200;
-      });
-      const posts = await load(seconds, connections, postSubmission(url, list[2]!.id));
+      const pages = await wrk({ url: page, seconds, connections, headers: { cookie: studentCookie } });
+      const posts = await wrk({ url: url + submit, seconds, connections, script: "post.lua", args: ["def sum(a, b):\\n    return a + b"] });
       return { pages, posts };
     };
     const sequential = async (path: string) => {
@@ -79,7 +85,7 @@ export async function benchStaff(students: number, submissions: number, seconds:
         ["/api/staff/assignments, staff indexes dropped", ...statsBare],
       ]),
       table([
-        HEADER,
+        ["students' side (wrk)", "req/s", "p50 ms", "p99 ms", "errors", "× empty"],
         row("student page, empty course", before.pages),
         row("student page, course loaded, staff indexes (× empty)", after.pages, before.pages),
         row("POST submission, empty course", before.posts),

@@ -1,91 +1,195 @@
-// Web scenarios: the assignment page (against bare Bun.serve with the same bytes), the same
-// page for first visits (no cookie) against returning users, and POSTing submissions,
-// through a real web process on a scratch database.
+// The HTTP scenarios, driven by wrk (bench/wrk.ts), each against three servers in one run:
+// bare Bun.serve sending the same bytes and headers as our answer (bench/floor-server.ts), a
+// bare Elysia route sending the same (bench/floor-elysia.ts), and our web process on a
+// scratch database. Rounds alternate the three, so all see the same machine while other
+// work on it comes and goes.
 
+import { rmSync } from "node:fs";
 import { freePort, startWeb } from "../tests/helpers/processes";
-import { HEADER, type LoadResult, load, postSubmission, row } from "./load";
+import { type Canned, record } from "./canned";
 import { benchScratch } from "./scratch";
-import { median, table } from "./stats";
+import { table } from "./stats";
+import { combine, errorCell, type WrkOptions, type WrkResult, wrk } from "./wrk";
 
-const ROUNDS = 10;
-
-/**
- * The floor and the page in alternating rounds (seconds / ROUNDS each), so both see the same
- * machine while other work on it comes and goes. Rates are totals; latencies the median
- * round's; `ratios` page/floor per round, to show the spread.
- */
-async function alternate(seconds: number, connections: number, floor: () => Promise<boolean>, page: () => Promise<boolean>) {
-  const runs: [LoadResult[], LoadResult[]] = [[], []];
-  for (let r = 0; r < ROUNDS; r++) {
-    runs[0].push(await load(seconds / ROUNDS, connections, floor));
-    runs[1].push(await load(seconds / ROUNDS, connections, page));
-  }
-  const combine = (rs: LoadResult[]): LoadResult => {
-    const requests = rs.reduce((n, r) => n + r.requests, 0);
-    const elapsed = rs.reduce((t, r) => t + r.requests / r.perSecond, 0);
-    return {
-      requests,
-      errors: rs.reduce((n, r) => n + r.errors, 0),
-      perSecond: requests / elapsed,
-      medianMs: median(rs.map((r) => r.medianMs)),
-      p95Ms: median(rs.map((r) => r.p95Ms)),
-      p99Ms: median(rs.map((r) => r.p99Ms)),
-    };
-  };
-  return { floorRun: combine(runs[0]), pageRun: combine(runs[1]), ratios: runs[1].map((p, i) => p.perSecond / runs[0][i]!.perSecond) };
+export interface Scenario {
+  name: string;
+  label: string;
+  /** the request on our server (path and query) */
+  path: string;
+  headers?: Record<string, string>;
+  script?: string;
+  args?: string[];
+  canned: Canned;
 }
 
-export async function benchWeb(seconds: number, connections: number): Promise<string> {
+const SERVERS = ["Bun.serve", "Elysia", "ours"] as const;
+type Server = (typeof SERVERS)[number];
+
+const SUM = "def sum(a, b):\\n    return a + b";
+
+/** Asks our server once for each scenario's answer, checks it is the expected one, and records it. */
+export async function scenarios(url: string): Promise<Scenario[]> {
+  const list = (await (await fetch(`${url}/api/assignments`)).json()) as { id: number; slug: string }[];
+  const pagePath = `/assignments/${list[0]!.id}`;
+  const sum = list.find((a) => a.slug === "sum")!.id;
+  const expect = (res: Response, status: number, what: string) => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status}, expected ${status}`);
+    return res;
+  };
+  const first = expect(await fetch(url + pagePath), 200, "first visit");
+  const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
+  await fetch(url + pagePath, { headers: { cookie } }); // warm: the returning student's page is now remembered
+  const page = expect(await fetch(url + pagePath, { headers: { cookie } }), 200, "page");
+  const etag = page.headers.get("etag")!;
+  const html = await page.clone().text();
+  const css = /href="(\/public\/css\/app\.css[^"]*)"/.exec(html)?.[1];
+  if (!css) throw new Error("the page links no /public/css/app.css");
+  const revalidate = { cookie, "if-none-match": etag };
+  const notModified = expect(await fetch(url + pagePath, { headers: revalidate }), 304, "revalidation");
+  const staticFile = expect(await fetch(url + css), 200, "static file");
+  const post = expect(
+    await fetch(`${url}/api/assignments/${sum}/submissions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"code":"${SUM}  # t0 n0\\n"}`,
+    }),
+    202,
+    "POST",
+  );
+  const submissions = "/api/assignments/:id/submissions";
+  return [
+    {
+      name: "page",
+      label: "assignment page, returning student",
+      path: pagePath,
+      headers: { cookie },
+      canned: await record("page", "/assignments/:id", page),
+    },
+    {
+      name: "first",
+      label: "assignment page, first visit (no cookie)",
+      path: pagePath,
+      canned: await record("first", "/assignments/:id", first),
+    },
+    {
+      name: "revalidate",
+      label: "304 revalidation (If-None-Match)",
+      path: pagePath,
+      headers: revalidate,
+      canned: await record("revalidate", "/assignments/:id", notModified),
+    },
+    { name: "static", label: "static file (app.css)", path: css, canned: await record("static", "/public/*", staticFile) },
+    {
+      name: "post",
+      label: "POST submission (new visitor, acknowledged)",
+      path: `/api/assignments/${sum}/submissions`,
+      script: "post.lua",
+      args: [SUM],
+      canned: await record("post", submissions, post, "POST"),
+    },
+  ];
+}
+
+async function startFloor(script: string, file: string) {
+  const proc = Bun.spawn(["bun", script, file], { stdout: "pipe", stderr: "inherit" });
+  const reader = proc.stdout.getReader();
+  let out = "";
+  while (!out.includes("\n")) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`${script} ended before listening:\n${out}`);
+    out += new TextDecoder().decode(value);
+  }
+  reader.releaseLock();
+  const ports = JSON.parse(out.slice(out.indexOf("{"), out.indexOf("\n"))) as Record<string, number>;
+  return { proc, ports };
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  runs: Record<Server, ReturnType<typeof combine>>;
+  /** ours ÷ Bun.serve, per round */
+  ratios: number[];
+}
+
+/** Every scenario against the three servers; `rounds` alternations of `seconds / rounds` each. */
+export async function benchHttp(seconds: number, connections: number, rounds = 5, only?: string[]): Promise<ScenarioResult[]> {
   const { scratch, env } = await benchScratch();
   const port = freePort();
   const web = await startWeb(port, env);
   const url = `http://127.0.0.1:${port}`;
-  const floorPort = freePort();
-  let floor: ReturnType<typeof Bun.spawn> | undefined;
+  const floors: { proc: ReturnType<typeof Bun.spawn> }[] = [];
+  const file = `/tmp/pypractice-bench-canned-${process.pid}.json`;
   try {
-    const list = (await (await fetch(`${url}/api/assignments`)).json()) as { id: number }[];
-    const page = `${url}/assignments/${list[0]!.id}`;
-    const first = await fetch(page);
-    const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
-    const warm = await fetch(page, { headers: { cookie } });
-    const bytes = await warm.text();
-    // The floor sends the same headers too (Bun adds its own date and length), so both write
-    // the same bytes and the difference is the app's work.
-    const headers: Record<string, string> = {};
-    warm.headers.forEach((value, name) => {
-      if (name !== "date" && name !== "content-length") headers[name] = value;
-    });
-    floor = Bun.spawn(["bun", "bench/floor-server.ts"], {
-      env: { ...process.env, PORT: String(floorPort), FLOOR_HEADERS: JSON.stringify(headers) },
-      stdin: new Blob([bytes]),
-      stdout: "pipe",
-    });
-    await Bun.sleep(500);
-
-    // The same request both ways (cookie sent, body read), so the driver's share is the same.
-    const get =
-      (address: string, headers: Record<string, string> = { cookie }) =>
-      async () => {
-        const res = await fetch(address, { headers });
-        await res.arrayBuffer();
-        return res.status === 200;
-      };
-    const { floorRun, pageRun, ratios } = await alternate(seconds, connections, get(`http://127.0.0.1:${floorPort}/`), get(page));
-    // Crawlers and scripts: no cookie, so each request is a new visitor (a new id and cookie).
-    const firstVisits = await alternate(seconds, connections, get(page), get(page, {}));
-    const spread = (ratios: number[]) => `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`;
-    const postRun = await load(seconds, connections, postSubmission(url, list[2]!.id));
-    return table([
-      HEADER,
-      row(`bare Bun.serve, same ${bytes.length} bytes and headers (floor)`, floorRun),
-      row(`assignment page, returning user (rounds ${spread(ratios)})`, pageRun, floorRun),
-      row("assignment page, returning user (floor of the next row)", firstVisits.floorRun),
-      row(`assignment page, first visit: no cookie (rounds ${spread(firstVisits.ratios)})`, firstVisits.pageRun, firstVisits.floorRun),
-      row("POST submission (acknowledged)", postRun),
-    ]);
+    const all = (await scenarios(url)).filter((s) => !only || only.includes(s.name));
+    await Bun.write(file, JSON.stringify(all.map((s) => s.canned)));
+    const bare = await startFloor("bench/floor-server.ts", file);
+    floors.push(bare);
+    const elysia = await startFloor("bench/floor-elysia.ts", file);
+    floors.push(elysia);
+    const base = (server: Server, s: Scenario) =>
+      server === "ours" ? url : `http://127.0.0.1:${(server === "Bun.serve" ? bare : elysia).ports[s.name]}`;
+    const out: ScenarioResult[] = [];
+    for (const s of all) {
+      const rs: Record<Server, WrkResult[]> = { "Bun.serve": [], Elysia: [], ours: [] };
+      for (let r = 0; r < rounds; r++) {
+        for (const server of SERVERS) {
+          const o: WrkOptions = {
+            url: base(server, s) + s.path,
+            seconds: seconds / rounds,
+            connections,
+            headers: s.headers,
+            script: s.script,
+            args: s.args,
+          };
+          rs[server].push(await wrk(o));
+        }
+      }
+      out.push({
+        scenario: s,
+        runs: { "Bun.serve": combine(rs["Bun.serve"]), Elysia: combine(rs.Elysia), ours: combine(rs.ours) },
+        ratios: rs.ours.map((o, i) => o.perSecond / rs["Bun.serve"][i]!.perSecond),
+      });
+    }
+    return out;
   } finally {
-    floor?.kill();
+    for (const f of floors) f.proc.kill();
+    rmSync(file, { force: true });
     await web.stop();
     await scratch.drop();
   }
+}
+
+/** One table: three rows per scenario, ratios against both floors, and whether the bytes match. */
+export function httpTable(results: ScenarioResult[]): string {
+  const rows: (string | number)[][] = [
+    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "worst p99", "bytes/resp", "errors", "× Bun.serve", "× Elysia"],
+  ];
+  for (const { scenario, runs, ratios } of results) {
+    const floor = runs["Bun.serve"];
+    for (const server of SERVERS) {
+      const r = runs[server];
+      // Same bytes read per response as the floor's, or the comparison is not like for like.
+      const bytes = `${r.bytesPerResponse.toFixed(0)}${Math.abs(r.bytesPerResponse / floor.bytesPerResponse - 1) > 0.02 ? " (differs)" : ""}`;
+      const times = (f: WrkResult) => `${(r.perSecond / f.perSecond).toFixed(2)}×`;
+      const spread = ` (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+      rows.push([
+        server === "Bun.serve" ? scenario.label : "",
+        server,
+        r.perSecond,
+        r.p50Ms,
+        r.p99Ms,
+        r.worstP99Ms,
+        bytes,
+        errorCell(r),
+        server === "Bun.serve" ? "" : times(floor) + (server === "ours" ? spread : ""),
+        server === "ours" ? times(runs.Elysia) : "",
+      ]);
+    }
+  }
+  const invalid = results.flatMap((s) => SERVERS.filter((v) => !s.runs[v].valid).map((v) => `${s.scenario.name}/${v}`));
+  return table(rows) + (invalid.length ? `\nNOT VALID (errors or no requests): ${invalid.join(", ")}` : "");
+}
+
+export async function benchWeb(seconds: number, connections: number, rounds?: number, only?: string[]): Promise<string> {
+  return httpTable(await benchHttp(seconds, connections, rounds, only));
 }

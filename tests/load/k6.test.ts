@@ -51,6 +51,15 @@ test("loop.js: every submission is graded correct, with a time to feedback each"
   expect(r.trends.time_to_feedback!.every((ms) => ms > 0 && ms < 30_000)).toBe(true);
 });
 
+test("rush.js: every submission gets exactly one result, the outcome its code must get", async () => {
+  const r = await runK6(dir, "rush.js", { ...smoke, RUSH_HOSTILE: "0" }); // hostile code costs a grader 5 s: not in a smoke run
+  expect(problems(r)).toEqual([]);
+  expect(r.checks["submission accepted (202)"]).toEqual({ passes: 10, fails: 0 });
+  expect(r.checks["exactly one result"]).toEqual({ passes: 10, fails: 0 });
+  expect(r.checks["the outcome its code must get"]).toEqual({ passes: 10, fails: 0 });
+  expect(r.trends.time_to_feedback).toHaveLength(10);
+});
+
 test("a wrong BASE_URL makes a script fail: failed checks, failed requests, errors", async () => {
   const r = await runK6(dir, "api.js", { ...smoke, BASE_URL: `${base}/wrong` });
   expect(r.checks["list 200"]).toEqual({ passes: 0, fails: 10 });
