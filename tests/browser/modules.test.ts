@@ -6,10 +6,9 @@
 import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { readCourse } from "../../src/assignments/files";
 import { assignmentIds, unique } from "../helpers/app";
-import { browserStack } from "../helpers/browser";
+import { browserStack, submitAndWait } from "../helpers/browser";
 import { copyCourse, courseDatabase, setSecondHint } from "../helpers/course";
 
 setDefaultTimeout(60_000);
@@ -25,23 +24,6 @@ const scratch = await courseDatabase(dir);
 const stack = browserStack({ DATABASE_URL: scratch.databaseUrl });
 const base = stack.base;
 
-const STATUS = '[data-testid="submission-status"]';
-
-async function submit(page: Page, code: string, outcome: string) {
-  const before = await page.getAttribute(STATUS, "data-submission");
-  await page.fill("#code", code);
-  await page.click("button[type=submit]");
-  await page.waitForFunction(
-    (b) => {
-      const s = document.querySelector('[data-testid="submission-status"]');
-      return s?.getAttribute("data-submission") !== b && s?.getAttribute("data-status") === "graded";
-    },
-    before,
-    { timeout: 20_000 },
-  );
-  expect(await page.getAttribute(STATUS, "data-outcome")).toBe(outcome);
-}
-
 async function student() {
   const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -55,7 +37,7 @@ describe("modules", () => {
     const { context, page, errors } = await student();
     await page.goto(`${base}/`);
     await page.waitForSelector(".cm-content");
-    await submit(page, unique(first.referenceCode), "passed");
+    await submitAndWait(page, unique(first.referenceCode), "passed");
     await page.goto(`${base}/assignments`);
     const sections = page.locator('[data-testid="module"]');
     expect(await sections.count()).toBe(course.modules.length);
@@ -89,7 +71,7 @@ describe("modules", () => {
     await page.goto(`${base}/assignments/${ids[last.slug]}`);
     await page.waitForSelector(".cm-content");
     expect(await page.textContent(".crumbs")).toContain(`${m1!.title} ·`);
-    await submit(page, unique(last.referenceCode), "passed");
+    await submitAndWait(page, unique(last.referenceCode), "passed");
     const link = page.locator('[data-testid="next-assignment"]');
     expect(await link.textContent()).toBe(`Next: ${next.title} — ${m2!.title} →`);
     await link.click();
@@ -117,7 +99,7 @@ describe("hints", () => {
     // Marks this document: a reload would lose the mark.
     await page.evaluate(() => document.body.setAttribute("data-loaded-once", "yes"));
     for (let i = 1; i <= 3; i++) {
-      await submit(page, unique(`def ${first.slug.replace(/-/g, "_")}():\n    return ${i}\n`), "failed");
+      await submitAndWait(page, unique(`def ${first.slug.replace(/-/g, "_")}():\n    return ${i}\n`), "failed");
       if (i < 3) expect(await page.locator('[data-testid="hint2"]').count()).toBe(0);
     }
     const second = page.locator('[data-testid="hint2"]');

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { unique } from "../helpers/app";
-import { browserStack } from "../helpers/browser";
+import { browserStack, STATUS, submitAndWait } from "../helpers/browser";
 
 // Real processes and real sandboxes.
 setDefaultTimeout(60_000);
@@ -15,7 +15,6 @@ const stack = browserStack();
 const base = stack.base;
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const STATUS = '[data-testid="submission-status"]';
 const GRADED = `${STATUS}[data-status="graded"]`;
 const CORRECT = "def hello():\n    return 'Hello'\n";
 
@@ -34,25 +33,10 @@ async function student(options: BrowserContextOptions = {}) {
 const formCode = (page: Page) => page.inputValue("textarea[name=code]");
 const points = async (page: Page) => (await page.textContent('[data-testid="points"]'))?.trim();
 
-async function submit(page: Page, code: string, outcome?: string) {
-  const before = await page.getAttribute(STATUS, "data-submission");
-  await page.fill("#code", code);
-  await page.click("button[type=submit]");
-  await page.waitForFunction(
-    (b) => {
-      const s = document.querySelector('[data-testid="submission-status"]');
-      return s?.getAttribute("data-submission") !== b && s?.getAttribute("data-status") === "graded";
-    },
-    before,
-    { timeout: 20_000 },
-  );
-  if (outcome) expect(await page.getAttribute(STATUS, "data-outcome")).toBe(outcome);
-}
-
 describe("feedback", () => {
   test("a failing submission shows one card per test, failures first, expected vs actual with the difference marked", async () => {
     const { context, page, errors } = await student();
-    await submit(page, unique("def hello():\n    return 'hello '\n"), "failed");
+    await submitAndWait(page, unique("def hello():\n    return 'hello '\n"), "failed");
     const feedback = (await page.textContent('[data-testid="feedback"]'))!;
     expect(feedback).toContain('should return "Hello"');
     expect(await page.locator(".feedback .test").count()).toBe(4);
@@ -71,7 +55,7 @@ describe("feedback", () => {
 
   test("an error shows its trimmed traceback; clicking 'line N' moves the editor's cursor to that line", async () => {
     const { context, page, errors } = await student();
-    await submit(page, unique("def hello():\n    x = 1\n    return x / 0\n"), "runtime_error");
+    await submitAndWait(page, unique("def hello():\n    x = 1\n    return x / 0\n"), "runtime_error");
     expect(await page.textContent(".banner-runtime_error")).toContain("traceback");
     const trace = (await page.textContent(".feedback .trace"))!;
     expect(trace).toContain("return x / 0");
@@ -81,7 +65,7 @@ describe("feedback", () => {
     await page.waitForFunction(() => document.activeElement?.id === "code");
     expect((await page.textContent(".cm-activeLine"))?.trim()).toBe("return x / 0");
 
-    await submit(page, unique("def hello(:\n    return 'Hello'\n"), "syntax_error");
+    await submitAndWait(page, unique("def hello(:\n    return 'Hello'\n"), "syntax_error");
     const banner = (await page.textContent(".banner-syntax_error"))!;
     expect(banner).toContain("line 1");
     expect(banner).toContain("missing colon"); // says what to try
@@ -91,7 +75,7 @@ describe("feedback", () => {
 
   test("an endless loop gets a time-limit banner that says what to try", async () => {
     const { context, page } = await student();
-    await submit(page, unique("def hello():\n    while True:\n        pass\n"), "time_limit");
+    await submitAndWait(page, unique("def hello():\n    while True:\n        pass\n"), "time_limit");
     expect(await page.textContent(".banner-time_limit")).toContain("loop");
     await context.close();
   });
@@ -100,7 +84,7 @@ describe("feedback", () => {
 describe("success and points", () => {
   test("passing: the success message, +100 once, Next focused and opening the next assignment; points stay", async () => {
     const { context, page, errors } = await student();
-    await submit(page, unique(CORRECT), "passed");
+    await submitAndWait(page, unique(CORRECT), "passed");
     const feedback = (await page.textContent('[data-testid="feedback"]'))!;
     expect(feedback).toContain("Correct!");
     expect(feedback).toContain("+100 points");
@@ -110,7 +94,7 @@ describe("success and points", () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="points"]')?.textContent?.trim() === "100");
 
     // Solved again: still correct, no new points.
-    await submit(page, unique(CORRECT), "passed");
+    await submitAndWait(page, unique(CORRECT), "passed");
     expect(await page.textContent('[data-testid="feedback"]')).toContain("Already solved, no new points");
     expect(await points(page)).toBe("100");
     await page.reload();
@@ -192,8 +176,8 @@ describe("the editor", () => {
   test("history: earlier submissions with code and feedback; 'load this code' puts it back, with or without JavaScript", async () => {
     const { context, page } = await student();
     const first = unique("def hello():\n    return 'first try'\n");
-    await submit(page, first, "failed");
-    await submit(page, unique("def hello():\n    return 'second try'\n"), "failed");
+    await submitAndWait(page, first, "failed");
+    await submitAndWait(page, unique("def hello():\n    return 'second try'\n"), "failed");
     const entry = page.locator("#history details.past-entry").first();
     expect(await page.locator("#history details.past-entry").count()).toBe(1);
     await entry.locator("summary").click();
@@ -219,8 +203,8 @@ describe("the editor", () => {
 describe("screenshots (tests/artifacts/)", () => {
   test("the assignment page and the list: light and dark, phone and desktop", async () => {
     const { context, page, errors } = await student({ viewport: { width: 1280, height: 900 } });
-    await submit(page, unique("def hello():\n    print('checking', 42)\n    return 'hello '\n"), "failed");
-    await submit(page, unique("def hello():\n    print('checking', 42)\n    return 'Hello'.lower()\n"), "failed");
+    await submitAndWait(page, unique("def hello():\n    print('checking', 42)\n    return 'hello '\n"), "failed");
+    await submitAndWait(page, unique("def hello():\n    print('checking', 42)\n    return 'Hello'.lower()\n"), "failed");
     await page.click(".feedback details.output summary");
     const shots: [string, { width: number; height: number }][] = [
       ["desktop", { width: 1280, height: 900 }],
@@ -235,7 +219,7 @@ describe("screenshots (tests/artifacts/)", () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: "light" });
-    await submit(page, unique(CORRECT), "passed");
+    await submitAndWait(page, unique(CORRECT), "passed");
     await page.screenshot({ path: join(ARTIFACTS, "assignment-desktop-passed.png") });
     await page.goto(`${base}/assignments`);
     for (const scheme of ["light", "dark"] as const) {

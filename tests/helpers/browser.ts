@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { afterAll, beforeAll } from "bun:test";
-import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, expect } from "bun:test";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { freePort, type Proc, startGrader, startWeb } from "./processes";
 
 export function launchChromium(): Promise<Browser> {
@@ -37,4 +37,23 @@ export function browserStack(env: Record<string, string> = {}) {
     await Promise.all(stack.procs.map((p) => p.stop()));
   });
   return stack;
+}
+
+/** The page's live submission widget. */
+export const STATUS = '[data-testid="submission-status"]';
+
+/** Types `code` into the editor, submits, and waits for a new graded result (of `outcome`, when given). */
+export async function submitAndWait(page: Page, code: string, outcome?: string) {
+  const before = await page.getAttribute(STATUS, "data-submission");
+  await page.fill("#code", code);
+  await page.click("button[type=submit]");
+  await page.waitForFunction(
+    (b) => {
+      const s = document.querySelector('[data-testid="submission-status"]');
+      return s?.getAttribute("data-submission") !== b && s?.getAttribute("data-status") === "graded";
+    },
+    before,
+    { timeout: 20_000 },
+  );
+  if (outcome) expect(await page.getAttribute(STATUS, "data-outcome")).toBe(outcome);
 }
