@@ -80,6 +80,22 @@ describe.skipIf(!canRun)("under the profile", () => {
     }
   });
 
+  test.skipIf(process.arch !== "x64")("a call through the x32 entry point (not listed) kills the process", () => {
+    const p = Bun.spawnSync(underProfile(PROFILE, [PYTHON, join(ROOT, "tests/k8s/seccomp-probe.py"), "x32"]));
+    expect(p.signalCode).toBe("SIGSYS");
+    // Unconfined, the kernel answers it (the pid, or ENOSYS where the kernel lacks x32).
+    expect(Bun.spawnSync([PYTHON, join(ROOT, "tests/k8s/seccomp-probe.py"), "x32"]).signalCode).toBeFalsy();
+  });
+
+  test("why ENOSYS: threads start through clone when clone3 is refused with it, not with EPERM", () => {
+    const thread = [PYTHON, "-c", "import threading; t = threading.Thread(target=print, args=('thread',)); t.start(); t.join()"];
+    const eperm = join(dir, "eperm.json");
+    writeFileSync(eperm, JSON.stringify({ ...profile, defaultErrnoRet: 1 }));
+    expect(Bun.spawnSync(underProfile(PROFILE, thread)).stdout.toString()).toBe("thread\n");
+    const refused = Bun.spawnSync(underProfile(eperm, thread), { stderr: "pipe" });
+    expect(refused.stderr.toString()).toContain("can't start new thread");
+  });
+
   test("the grader self-checks and grades: passed, failed, time, memory and output limits, a contained exploit", async () => {
     const config = configOrExit();
     const sum = readAssignments(config.assignmentsDir).find((a) => a.slug === "sum")!.testCode;
