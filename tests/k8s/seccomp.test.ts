@@ -2,7 +2,8 @@
 // libseccomp and loaded the way a container runtime loads it (tests/k8s/seccomp-load.py: after
 // the capabilities, with no_new_privs, then exec), around the grader started as the pod starts
 // it (pod.ts): it self-checks and grades every kind of outcome; the calls it refuses fail with
-// ENOSYS; and a profile missing one call the grader needs stops it (so this test can fail).
+// ENOSYS; a profile missing one call the grader needs stops it (so this test can fail); and
+// grader/main.ts under it grades through Redis and Postgres and passes its health check.
 // No kubelet or containerd here: README "Kubernetes" says what only a cluster adds.
 import { beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readAssignments } from "../../src/assignments/files";
 import { configOrExit } from "../../src/config";
+import { unique } from "../helpers/app";
+import { startGrader } from "../helpers/processes";
+import { finalState, Stack } from "../helpers/stack";
 import { asInThePod, canRun } from "./pod";
 import { K8S, ROOT } from "./tools";
 
@@ -126,5 +130,34 @@ describe.skipIf(!canRun)("under the profile", () => {
   test("without socketpair (the grader's channel to its sandbox) the self-check fails", async () => {
     const r = await asInThePod("unmasked", { POD_WRAP: underProfile(without("socketpair")).join(" ") });
     expect(r.selfCheck).toBe("grading a known-correct sample failed: ENOSYS: function not implemented, socketpair");
+  });
+
+  // The pod's other side, outside its namespaces: grader/main.ts under the profile takes jobs
+  // from Redis, writes results to Postgres, beats its heartbeat (the health check, an exec
+  // probe, runs under the same profile) and stops cleanly on SIGTERM.
+  test("grader/main.ts under the profile grades queued submissions; its health check passes", async () => {
+    const stack = await new Stack({ GRADER_HEARTBEAT_SECONDS: "2" }).start(0);
+    try {
+      const grader = await startGrader({ GRADER_SANDBOX: "bwrap" }, underProfile(PROFILE));
+      stack.graders.push(grader);
+      const health = Bun.spawnSync(underProfile(PROFILE, ["bun", "deploy/healthcheck.ts", "grader"]), { cwd: ROOT, env: process.env });
+      expect(health.exitCode).toBe(0);
+      const assignment = await stack.assignment("hello");
+      // One client each: a student has one submission in flight at a time.
+      const codes = ["def hello():\n    return 'Hello'\n", "def hello():\n    return 'Bye'\n"];
+      const outcomes = await Promise.all(
+        codes.map(async (code) => {
+          const client = stack.client();
+          const res = await client.submit(assignment, unique(code));
+          expect(res.status).toBe(202);
+          return (await finalState(client, ((await res.json()) as { id: number }).id)).outcome;
+        }),
+      );
+      expect(outcomes).toEqual(["passed", "failed"]);
+    } finally {
+      await stack.stop();
+    }
+    expect(stack.graders[0]!.proc.exitCode).toBe(0);
+    expect(stack.graders[0]!.lines.join("\n")).toContain("grader stopped");
   });
 });
