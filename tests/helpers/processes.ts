@@ -92,8 +92,9 @@ export function spawnChild(argv: string[], opts: ChildOptions = {}): Child {
   };
 }
 
-const app = (script: string, env: Record<string, string>) =>
-  spawnChild(["bun", script], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
+/** `wrap` goes before bun (tests/k8s/seccomp.test.ts: the seccomp loader). */
+const app = (script: string, env: Record<string, string>, wrap: string[] = []) =>
+  spawnChild([...wrap, "bun", script], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
 
 export async function startWeb(port: number, env: Record<string, string> = {}): Promise<Proc> {
   const web = app("src/server.ts", { PORT: String(port), ...env });
@@ -110,8 +111,8 @@ export async function startWeb(port: number, env: Record<string, string> = {}): 
   throw new Error(`web did not start:\n${web.lines.join("\n")}`);
 }
 
-export async function startGrader(env: Record<string, string> = {}): Promise<Proc> {
-  const grader = app("grader/main.ts", env);
+export async function startGrader(env: Record<string, string> = {}, wrap: string[] = []): Promise<Proc> {
+  const grader = app("grader/main.ts", env, wrap);
   await grader.waitFor(/grader started/);
   return grader;
 }

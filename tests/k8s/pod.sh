@@ -4,6 +4,8 @@
 # fresh /proc, the cgroup tree out of reach, then only the pod's capabilities and no_new_privs.
 #   $1 = unmasked: procMount Unmasked (what the grader pod asks for)
 #   $1 = masked:   what a container runtime does by default (masked paths, read-only /proc/sys)
+# POD_WRAP, when set, goes before bun: the seccomp loader (tests/k8s/seccomp.test.ts), which,
+# like a container runtime, installs the filter after the capabilities are set and then execs.
 set -eu
 until grep -q . /proc/self/gid_map; do sleep 0.02; done
 # Once mapped, start again: the mapped uid 0 gets its capabilities on exec.
@@ -16,4 +18,4 @@ if [ "$1" = masked ]; then
 fi
 # A pod's cgroup tree is read-only: no per-job cgroups there (deploy/SANDBOX.md).
 mount -t tmpfs -o ro,size=4k cgroups /sys/fs/cgroup
-exec setpriv --no-new-privs --inh-caps=-all --bounding-set="-all,$POD_CAPS" -- "$POD_BUN" tests/k8s/pod-grader.ts
+exec setpriv --no-new-privs --inh-caps=-all --bounding-set="-all,$POD_CAPS" -- ${POD_WRAP:-} "$POD_BUN" tests/k8s/pod-grader.ts
