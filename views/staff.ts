@@ -26,17 +26,41 @@ export interface StaffAssignmentStats {
 
 const page = (title: string, body: Raw, assets: PageAssets) => layout({ title, points: 0, body, assets, staff: true, wide: true });
 
+/** The LMS courses a staff member may choose from, and whether they also see everyone. */
+export interface CourseChoices {
+  choices: { id: number; title: string }[];
+  /** staff by e-mail: "every student" is a choice; else the default is all of one's own courses */
+  all: boolean;
+}
+
+/** The course filter: a select in the same GET form (no script needed); none without LMS courses. */
+function courseSelect(c: CourseChoices, course: number | null): Raw | "" {
+  if (c.choices.length === 0) return "";
+  return html`<label for="course">Course</label>
+    <select id="course" name="course" data-testid="course-filter">
+      <option value="">${c.all ? "Every student" : "All my courses"}</option>
+      ${c.choices.map((o) => html`<option value="${o.id}"${o.id === course ? " selected" : ""}>${o.title}</option>`)}
+    </select>`;
+}
+
 /** The course page; `table` is courseTable's output, which re-fetches itself on the stream's `changed`. */
-export function coursePage(table: Raw, filter: string, sort: string, desc: boolean, assets: PageAssets): string {
+export function coursePage(
+  table: Raw,
+  s: { filter: string; sort: string; desc: boolean; course: number | null },
+  courses: CourseChoices,
+  assets: PageAssets,
+): string {
+  const csv = s.course === null ? "/staff/export.csv" : `/staff/export.csv?course=${s.course}`;
   const body = html`<h1>Course</h1>
 <div class="staff-tools">
   <form method="get" action="/staff" role="search">
+    ${courseSelect(courses, s.course)}
     <label for="q">Filter by name or e-mail</label>
-    <input id="q" name="q" type="search" value="${filter}">
-    <input type="hidden" name="sort" value="${sort}"><input type="hidden" name="dir" value="${desc ? "desc" : "asc"}">
+    <input id="q" name="q" type="search" value="${s.filter}">
+    <input type="hidden" name="sort" value="${s.sort}"><input type="hidden" name="dir" value="${s.desc ? "desc" : "asc"}">
     <button type="submit">Filter</button>
   </form>
-  <a class="button secondary" href="/staff/export.csv" download>Download CSV</a>
+  <a class="button secondary" href="${csv}" download>Download CSV</a>
 </div>
 <div id="staff-live" hx-sse:connect="/staff/events" hidden></div>
 ${table}`;

@@ -1,5 +1,6 @@
-// Staff routes: every one checks, before anything else, that the user's account e-mail
-// (read from Postgres on this request) is a staff e-mail; everyone else gets 403.
+// Staff routes: every one first reads, from Postgres on this request, whether the user is
+// staff and which students they see (src/staff/scope.ts); everyone else gets 403. Staff only
+// by LTI see the students of their own LMS courses on every page, API and CSV.
 
 import { Elysia } from "elysia";
 import { assignmentStatsPage, coursePage, studentPage } from "../../views/staff";
@@ -13,10 +14,10 @@ import { HTML } from "../pages/etag";
 import type { WarmPages } from "../pages/warm";
 import type { EventHub } from "../submissions/hub";
 import { idParams, parseId } from "../submissions/input";
-import { requireStaff } from "./access";
 import { assignmentDetail, assignmentStats } from "./assignments";
 import { courseCsv } from "./csv";
 import { courseStream } from "./live";
+import { courseParam, requireVisible, type StaffScope, staffScope } from "./scope";
 import { courseTable, SORTS, type Sort, type TableQuery } from "./students";
 import { studentSubmissions } from "./submissions";
 
@@ -34,10 +35,10 @@ function tableQuery(q: Record<string, string | undefined>): Required<TableQuery>
 export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
   const assets = () => warm.assets.page();
   const columns = async () => (await listAssignments(ctx, [])).map((a) => ({ ...a, position: a.order }));
-  const table = async (query: Record<string, string | undefined>) => {
+  const table = async (query: Record<string, string | undefined>, scope: StaffScope) => {
     const q = tableQuery(query);
-    const { rows, total } = await courseTable(ctx, q);
-    return { q, view: tableView(rows, await columns(), { ...q, total }) };
+    const { rows, total } = await courseTable(ctx, q, scope);
+    return { q, view: tableView(rows, await columns(), { ...q, total, course: scope.selected }) };
   };
   const studentId = (raw: string) => {
     if (!UUID.test(raw)) throw notFound("This student");
@@ -45,19 +46,21 @@ export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
   };
   return new Elysia()
     .use(userPlugin(ctx.config, warm.verified))
-    .onBeforeHandle(({ userId, newVisitor }) => requireStaff(ctx, userId, newVisitor))
-    .get("/staff", async ({ query, set }) => {
-      const { q, view } = await table(query);
+    .resolve(async ({ userId, newVisitor, query }) => ({
+      scope: await staffScope(ctx, userId, newVisitor, courseParam((query as Record<string, string | undefined>).course)),
+    }))
+    .get("/staff", async ({ query, set, scope }) => {
+      const { q, view } = await table(query, scope);
       Object.assign(set.headers, HTML, NO_STORE);
-      return coursePage(view, q.filter, q.sort, q.desc, assets());
+      return coursePage(view, { ...q, course: scope.selected }, scope, assets());
     })
-    .get("/staff/table", async ({ query, set }) => {
+    .get("/staff/table", async ({ query, set, scope }) => {
       Object.assign(set.headers, HTML, NO_STORE);
-      return (await table(query)).view.value;
+      return (await table(query, scope)).view.value;
     })
     .get("/staff/events", () => courseStream(hub, ctx.config.sseHeartbeatMs))
-    .get("/staff/export.csv", async ({ set }) => {
-      const { rows } = await courseTable(ctx, { sort: "name", desc: false, filter: "" });
+    .get("/staff/export.csv", async ({ set, scope }) => {
+      const { rows } = await courseTable(ctx, { sort: "name", desc: false, filter: "" }, scope);
       const day = new Date().toISOString().slice(0, 10);
       Object.assign(set.headers, NO_STORE, {
         "content-type": "text/csv; charset=utf-8",
@@ -65,8 +68,9 @@ export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
       });
       return courseCsv(rows, await columns());
     })
-    .get("/staff/students/:userId", async ({ params, set }) => {
+    .get("/staff/students/:userId", async ({ params, set, scope }) => {
       const userId = studentId(params.userId);
+      await requireVisible(ctx, scope, userId);
       const [account, subs, catalog] = await Promise.all([
         accountRow(ctx, userId),
         studentSubmissions(ctx, userId),
@@ -80,25 +84,27 @@ export const staffRoutes = (ctx: Context, hub: EventHub, warm: WarmPages) => {
     })
     .get(
       "/staff/assignments/:id",
-      async ({ params, set }) => {
-        const detail = await assignmentDetail(ctx, parseId(params.id, "This assignment"));
+      async ({ params, set, scope }) => {
+        const detail = await assignmentDetail(ctx, scope, parseId(params.id, "This assignment"));
         if (!detail) throw notFound("This assignment");
         Object.assign(set.headers, HTML, NO_STORE);
         return assignmentStatsPage(detail, assets());
       },
       { params: idParams },
     )
-    .get("/api/staff/students", async ({ set }) => {
+    .get("/api/staff/students", async ({ set, scope }) => {
       Object.assign(set.headers, NO_STORE);
-      const { rows } = await courseTable(ctx, { sort: "name", desc: false, filter: "" });
+      const { rows } = await courseTable(ctx, { sort: "name", desc: false, filter: "" }, scope);
       return rows.map(({ attempted: _, ...r }) => r);
     })
-    .get("/api/staff/assignments", async ({ set }) => {
+    .get("/api/staff/assignments", async ({ set, scope }) => {
       Object.assign(set.headers, NO_STORE);
-      return assignmentStats(ctx);
+      return assignmentStats(ctx, scope);
     })
-    .get("/api/staff/students/:userId/submissions", async ({ params, set }) => {
+    .get("/api/staff/students/:userId/submissions", async ({ params, set, scope }) => {
       Object.assign(set.headers, NO_STORE);
-      return studentSubmissions(ctx, studentId(params.userId));
+      const userId = studentId(params.userId);
+      await requireVisible(ctx, scope, userId);
+      return studentSubmissions(ctx, userId);
     });
 };
