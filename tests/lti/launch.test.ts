@@ -173,9 +173,8 @@ describe("Delete my data", () => {
     const c = Client.forApp(main.app);
     const user = { sub: `i-${crypto.randomUUID()}`, name: "Ida Instructor", roles: [ROLE.instructor] };
     await launch(c, p, { user, slug: "hello" });
-    const [{ user_id: id }] = (await main.ctx.sql`select user_id from accounts where subject = ${user.sub}`) as unknown as {
-      user_id: string;
-    }[];
+    const [row] = await main.ctx.sql<{ user_id: string }[]>`select user_id from accounts where subject = ${user.sub}`;
+    const id = row!.user_id;
     expect((await c.request("/staff")).status).toBe(200);
     const res = await c.request("/me/delete", {
       method: "POST",
