@@ -31,6 +31,8 @@ export interface Keys {
   ltiNonce(issuer: string, nonce: string): string;
   /** string with a TTL: a one-time ticket that signs a new top-level window in (src/lti/pending.ts) */
   ltiTicket(ticket: string): string;
+  /** string with a TTL: a Deep Linking request waiting for the instructor's choice (src/lti/deep-linking.ts) */
+  ltiDeepLink(id: string): string;
   /** pub/sub: a submission changed; message is JSON {id, userId, final?} (final: the new state when it is graded or error) */
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
@@ -54,6 +56,7 @@ export function makeKeys(prefix: string): Keys {
     ltiLogin: (state) => `${prefix}lti:login:${state}`,
     ltiNonce: (issuer, nonce) => `${prefix}lti:nonce:${encodeURIComponent(issuer)}:${nonce}`,
     ltiTicket: (ticket) => `${prefix}lti:ticket:${ticket}`,
+    ltiDeepLink: (id) => `${prefix}lti:deep-link:${id}`,
     eventsChannel: `${prefix}events`,
     queueChannel: `${prefix}queue-moved`,
     assignmentsChannel: `${prefix}assignments-changed`,
