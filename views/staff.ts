@@ -2,6 +2,7 @@
 import { feedback } from "./feedback";
 import { html, type Raw } from "./html";
 import { layout } from "./layout";
+import { LMS_MARKS, type LmsScoreState } from "./staff-table";
 import { OUTCOME_LABELS } from "./submission";
 import type { PageAssets, SubmissionView } from "./types";
 
@@ -67,14 +68,51 @@ ${table}`;
   return page("Course", body, assets);
 }
 
+/** A score owed to an LMS for one of the student's solves (AGS), as the staff student page shows it. */
+export interface StaffScoreView {
+  id: number;
+  assignment: string;
+  /** the LMS activity (resource link) */
+  link: string;
+  course: string | null;
+  state: LmsScoreState;
+  attempts: number;
+  /** the last failure, in words */
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+const SCORE_WORDS: Record<LmsScoreState, string> = {
+  sent: "in the LMS's gradebook",
+  pending: "not sent yet (trying)",
+  failed: "not sent: given up",
+};
+
+function scoresSection(userId: string, scores: StaffScoreView[]): Raw | "" {
+  if (scores.length === 0) return "";
+  return html`<h2>LMS grades</h2>
+<table class="lms-scores" data-testid="lms-scores"><thead><tr><th scope="col">Assignment</th><th scope="col">LMS activity</th><th scope="col">Score 100/100</th><th scope="col">Tries</th><th scope="col"></th></tr></thead><tbody>
+${scores.map(
+  (s) => html`<tr data-score="${s.id}" data-state="${s.state}">
+  <td>${s.assignment}</td><td>${s.link}${s.course ? html`<br><span class="muted">${s.course}</span>` : ""}</td>
+  <td><span class="lms lms-${s.state}" aria-hidden="true">${LMS_MARKS[s.state].mark}</span> ${SCORE_WORDS[s.state]}${s.sentAt ? html` <time datetime="${s.sentAt}">${s.sentAt.slice(0, 16).replace("T", " ")} UTC</time>` : ""}
+    ${s.lastError ? html`<br><span class="lms-error" data-testid="lms-error">${s.lastError}</span>` : ""}</td>
+  <td>${s.attempts}</td>
+  <td><form method="post" action="/staff/students/${userId}/scores/${s.id}/resend"><button type="submit" class="secondary" data-testid="lms-resend">Resend</button></form></td>
+</tr>`,
+)}</tbody></table>`;
+}
+
 export function studentPage(
-  name: string,
-  email: string | null,
+  student: { id: string; name: string; email: string | null },
   items: { submission: SubmissionView; code: string; assignment: string }[],
+  scores: StaffScoreView[],
   assets: PageAssets,
 ): string {
+  const { name, email } = student;
   const body = html`<p class="crumbs"><a href="/staff">Course</a> › student</p>
 <h1>${name}</h1>${email ? html`<p class="muted">${email}</p>` : ""}
+${scoresSection(student.id, scores)}
 ${
   items.length === 0
     ? html`<p class="muted">No submissions.</p>`

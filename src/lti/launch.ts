@@ -11,6 +11,7 @@ import { CLAIM, DEEP_LINKING_REQUEST, SCORE_SCOPE } from "./claims";
 import { applyDeepLinking } from "./deep-linking";
 import { type Claims, obj, personOf, recordMembership, signInLaunch, strings, text } from "./members";
 import type { Platform } from "./platforms";
+import { afterSolve } from "./scores/records";
 
 export interface Launched {
   userId: string;
@@ -83,5 +84,6 @@ export async function applyLaunch(ctx: Context, platform: Platform, claims: Clai
         .onConflictDoUpdate({ target: [ltiLaunches.userId, ltiLaunches.linkId], set: { subject: claims.sub!, launchedAt: new Date() } });
   });
   ctx.cache.users.invalidate(userId); // name, e-mail and staff link may have changed
+  if (lineItemUrl !== null && !person.staff) afterSolve(ctx, userId); // solved before this link was launched: owed now
   return { userId, next: assignmentId ? `/assignments/${assignmentId}` : "/assignments", staff: person.staff };
 }

@@ -205,6 +205,7 @@ export async function startPlatform(tool: string, opts: PlatformOptions = {}) {
   }
   const serve = () => Bun.serve({ port, hostname: "127.0.0.1", fetch: handle });
   let server = serve();
+  let up = true;
 
   return {
     issuer,
@@ -217,9 +218,13 @@ export async function startPlatform(tool: string, opts: PlatformOptions = {}) {
     /** the next score posts answer these statuses, one each */
     failScores: (...statuses: number[]) => scoreFailures.push(...statuses),
     /** the LMS goes down (connections refused) and comes back on the same port */
-    down: () => server.stop(true),
+    down: () => {
+      if (up) void server.stop(true);
+      up = false;
+    },
     up: () => {
-      server = serve();
+      if (!up) server = serve();
+      up = true;
     },
     /** the claims of a resource link launch offering AGS with this line item */
     agsClaims: (lineItem: string) => ({
