@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type Redis from "ioredis";
 import type { Context } from "../src/context";
 import type { SubmissionRow } from "../src/db/schema";
+import { afterSolve } from "../src/lti/scores/records";
 import { publishChange, publishQueueMoved } from "../src/queue/queue";
 import { dedicatedClient } from "../src/queue/redis";
 import { recordGraded } from "../src/queue/stats";
@@ -128,6 +129,8 @@ export class Worker {
     }
     await ack(ctx.redis, ctx.keys, this.id, rawId);
     await publishFinal(ctx, id, job.userId, final);
+    // A first solve: scores owed to LMSs are recorded and queued, not awaited (sent by the web, src/lti/scores/).
+    if (final?.pointsAwarded) afterSolve(ctx, job.userId);
     this.processed++;
     const ms = performance.now() - started;
     await recordGraded(ctx.redis, ctx.keys, this.id, outcome, ms).catch(() => {});

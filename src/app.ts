@@ -7,6 +7,7 @@ import type { Context } from "./context";
 import { healthRoutes } from "./health";
 import { VerifiedCookies } from "./identity/cookie";
 import { DATABASE_UNAVAILABLE, HttpError, isDatabaseUnavailable } from "./lib/errors";
+import { deepLinkRoutes } from "./lti/deep-link-routes";
 import { ltiRoutes } from "./lti/routes";
 import { meRoutes } from "./me/routes";
 import { HttpMetrics } from "./observe/metrics";
@@ -75,6 +76,7 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
     .use(authRoutes(ctx))
     .use(claimRoutes(ctx, warm.assets))
     .use(ltiRoutes(ctx, warm.assets))
+    .use(deepLinkRoutes(ctx, warm.assets))
     .use(staffRoutes(ctx, hub, warm));
   return app;
 }

@@ -71,6 +71,12 @@ export interface Config {
     keyOverlapDays: number;
     /** the least time between two fetches of a platform's JWKS for an unknown kid */
     jwksCooldownSeconds: number;
+    /** grade passback (AGS): tries before a score is given up as failed */
+    scoreMaxAttempts: number;
+    /** the wait after the first failed try, doubled after each (at most an hour) */
+    scoreBackoffMs: number;
+    /** how often the score sweeper re-enqueues due scores Redis lost (and scores owed but not recorded) */
+    scoreSweepSeconds: number;
   };
 }
 
@@ -206,6 +212,9 @@ export function loadConfig(env: Env = process.env): Config {
     lti: {
       keyOverlapDays: int(env, "LTI_KEY_OVERLAP_DAYS", 7, 1, 365),
       jwksCooldownSeconds: int(env, "LTI_JWKS_COOLDOWN_SECONDS", 30, 1, 3600),
+      scoreMaxAttempts: int(env, "LTI_SCORE_MAX_ATTEMPTS", 8, 1, 100),
+      scoreBackoffMs: int(env, "LTI_SCORE_BACKOFF_MS", 30_000, 10, 3_600_000),
+      scoreSweepSeconds: int(env, "LTI_SCORE_SWEEP_SECONDS", 10, 1, 3600),
     },
   };
 }

@@ -3,6 +3,7 @@
 import { createHandler } from "./app";
 import { configOrExit } from "./config";
 import { closeContext, createContext } from "./context";
+import { ScoreWorker } from "./lti/scores/worker";
 import { observed } from "./observe/http";
 import { HttpMetrics } from "./observe/metrics";
 import { EventHub } from "./submissions/hub";
@@ -13,6 +14,9 @@ const hub = new EventHub(config.redisUrl, ctx.keys, ctx.cache, config.redisComma
 const http = new HttpMetrics();
 const handler = createHandler(ctx, hub, http);
 // The SSE heartbeat (SSE_HEARTBEAT_MS) keeps streams inside Bun's idle timeout.
+// Grade passback to LMSs (AGS): a small loop beside the requests (src/lti/scores/worker.ts).
+const scores = new ScoreWorker(ctx);
+scores.start();
 const server = Bun.serve({ port: config.port, fetch: observed(handler.fetch, ctx.log, http), idleTimeout: 30 });
 // Not app.server = server: Elysia would then reload the server with its own fetch, dropping
 // the request wrapper (ids, logs, metrics, the socket address for per-IP limits).
@@ -30,6 +34,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     await Promise.race([stopped, Bun.sleep(5000)]);
     await server.stop(true).catch(() => {});
     hub.close();
+    await scores.stop().catch(() => {});
     await closeContext(ctx);
     process.exit(0);
   });

@@ -15,7 +15,18 @@ export interface StaffStudent {
   attempts: number;
   /** ISO 8601 of the latest submission */
   lastActiveAt: string | null;
+  /** by assignment id: whether its score reached the LMS (AGS); absent when none is owed */
+  lms: Record<string, LmsScoreState>;
 }
+
+/** A score owed to an LMS: waiting or retrying, in its gradebook, or given up on. */
+export type LmsScoreState = "pending" | "sent" | "failed";
+
+export const LMS_MARKS: Record<LmsScoreState, { mark: string; label: string }> = {
+  sent: { mark: "↑", label: "score sent to the LMS" },
+  pending: { mark: "⋯", label: "score not yet sent to the LMS" },
+  failed: { mark: "!", label: "score could not be sent to the LMS" },
+};
 
 export interface StaffColumn {
   id: number;
@@ -46,11 +57,14 @@ export interface TableState {
   offset: number;
   limit: number;
   total: number;
+  /** the LMS course shown (lti_contexts id), null for every student in view */
+  course: number | null;
 }
 
-/** The query string of a table state (sort, direction, filter, page). */
-export function tableQuery(s: Pick<TableState, "sort" | "desc" | "filter" | "offset">): string {
+/** The query string of a table state (course, sort, direction, filter, page). */
+export function tableQuery(s: Pick<TableState, "sort" | "desc" | "filter" | "offset" | "course">): string {
   const q = new URLSearchParams({ sort: s.sort, dir: s.desc ? "desc" : "asc" });
+  if (s.course !== null) q.set("course", String(s.course));
   if (s.filter) q.set("q", s.filter);
   if (s.offset) q.set("offset", String(s.offset));
   return q.toString();
@@ -65,7 +79,12 @@ const STATES = {
 function cell(r: StaffStudent, c: StaffColumn): Raw {
   const key = r.solved.includes(c.id) ? "solved" : r.attempted.includes(c.id) ? "attempted" : "none";
   const st = STATES[key];
-  return html`<td class="state state-${key}" data-state="${key}" title="${c.title}: ${st.label}"><span aria-hidden="true">${st.mark}</span><span class="sr">${st.label}</span></td>`;
+  const lms = r.lms[String(c.id)];
+  const mark = lms
+    ? html` <span class="lms lms-${lms}" data-lms="${lms}" aria-hidden="true">${LMS_MARKS[lms].mark}</span><span class="sr">, ${LMS_MARKS[lms].label}</span>`
+    : "";
+  const title = `${c.title}: ${st.label}${lms ? `, ${LMS_MARKS[lms].label}` : ""}`;
+  return html`<td class="state state-${key}" data-state="${key}" title="${title}"><span aria-hidden="true">${st.mark}</span><span class="sr">${st.label}</span>${mark}</td>`;
 }
 
 /** A column heading that sorts by `key`, the other way round when it already does. */

@@ -7,6 +7,7 @@ import { progressOf } from "../assignments/service";
 import type { Context } from "../context";
 import { freshIdentity, identityCookie, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
+import { afterSolve } from "../lti/scores/records";
 import type { Assets } from "../pages/assets";
 import { HTML } from "../pages/etag";
 import { accountOf, claimable, hasAccount, hasProgress, signInAccount } from "./accounts";
@@ -97,6 +98,7 @@ export const claimRoutes = (ctx: Context, assets: Assets) => {
       const claim = newVisitor ? undefined : await readClaim(ctx, userId);
       if (!claim) throw new HttpError(404, NO_CLAIM);
       const merged = decision === "add" ? await mergeInto(ctx, userId, claim.into) : undefined;
+      if (merged?.completions) afterSolve(ctx, claim.into); // solves brought into an LMS account owe it scores
       await dropClaim(ctx, userId);
       const cookie = identityCookie(ctx.config, request, claim.into);
       if (request.headers.get("content-type")?.startsWith("application/json")) {

@@ -193,7 +193,12 @@ export const ltiMemberships = pgTable(
     staff: boolean("staff").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.contextId] }), index("lti_memberships_staff").on(t.userId).where(sql`${t.staff}`)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.contextId] }),
+    index("lti_memberships_staff").on(t.userId).where(sql`${t.staff}`),
+    // Staff of a course: its students, for the course filter and an LTI instructor's view.
+    index("lti_memberships_context").on(t.contextId, t.userId),
+  ],
 );
 
 /**
@@ -215,6 +220,58 @@ export const ltiResourceLinks = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("lti_resource_links_platform_link").on(t.platformId, t.resourceLinkId)],
+);
+
+/**
+ * A user launched from a resource link that has a line item (AGS): the LTI subject the score
+ * is sent for. Their first solve of the link's assignment makes an lti_scores row.
+ */
+export const ltiLaunches = pgTable(
+  "lti_launches",
+  {
+    userId: uuid("user_id").notNull(),
+    linkId: integer("link_id")
+      .notNull()
+      .references(() => ltiResourceLinks.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    launchedAt: timestamp("launched_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.linkId] })],
+);
+
+export const SCORE_STATES = ["pending", "sent", "failed"] as const;
+export type ScoreState = (typeof SCORE_STATES)[number];
+
+/**
+ * A score owed to an LMS line item (AGS), per (user, resource link): 100 of 100 at the solve
+ * time. Postgres holds the truth; the Redis score queue only carries ids (src/lti/scores/).
+ */
+export const ltiScores = pgTable(
+  "lti_scores",
+  {
+    id: serial("id").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    linkId: integer("link_id")
+      .notNull()
+      .references(() => ltiResourceLinks.id, { onDelete: "cascade" }),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    solvedAt: timestamp("solved_at", { withTimezone: true }).notNull(),
+    state: text("state").$type<ScoreState>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** the last failure, in words */
+    lastError: text("last_error"),
+    /** a pending score is not sent before this (backoff) */
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("lti_scores_state_check", sql`${t.state} in (${sql.raw(sqlList(SCORE_STATES))})`),
+    uniqueIndex("lti_scores_user_link").on(t.userId, t.linkId),
+    index("lti_scores_due").on(t.nextAt).where(sql`${t.state} = 'pending'`),
+  ],
 );
 
 export type LtiPlatformRow = typeof ltiPlatforms.$inferSelect;

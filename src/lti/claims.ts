@@ -10,13 +10,20 @@ export const CLAIM = {
   roles: `${LTI}roles`,
   context: `${LTI}context`,
   custom: `${LTI}custom`,
-  /** Assignment and Grade Services (part B sends scores to its line item) */
+  /** Assignment and Grade Services: the line item scores go to, and the scopes granted */
   ags: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
   deepLinkingSettings: "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+  /** Deep Linking response (ours) */
+  contentItems: "https://purl.imsglobal.org/spec/lti-dl/claim/content_items",
+  deepLinkingData: "https://purl.imsglobal.org/spec/lti-dl/claim/data",
 } as const;
+
+/** The AGS scope that lets a tool post scores (the one we ask a token for). */
+export const SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 
 export const RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 export const DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+export const DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
 export const MESSAGE_TYPES = new Set([RESOURCE_LINK_REQUEST, DEEP_LINKING_REQUEST]);
 
 const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";

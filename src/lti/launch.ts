@@ -1,23 +1,21 @@
 // A verified launch, applied: the account (issuer, subject), the course (context), the
-// user's roles there, the resource link and the assignment it opens. The assignment is
-// resolved before anything is written, so a refused launch changes nothing.
-import { and, eq, sql } from "drizzle-orm";
-import { signInAccount } from "../auth/accounts";
+// user's roles there, the resource link, the assignment it opens and, when the LMS offers
+// Assignment and Grade Services, the line item its score goes to. The assignment is
+// resolved before anything is written, so a refused launch changes nothing. A Deep Linking
+// request goes to deep-linking.ts.
+import { and, eq } from "drizzle-orm";
 import type { Context } from "../context";
-import { ltiContexts, ltiMemberships, ltiResourceLinks } from "../db/schema";
+import { ltiLaunches, ltiResourceLinks } from "../db/schema";
 import { HttpError } from "../lib/errors";
-import { CLAIM, isStaffRole, RESOURCE_LINK_REQUEST } from "./claims";
+import { CLAIM, DEEP_LINKING_REQUEST, SCORE_SCOPE } from "./claims";
+import { applyDeepLinking } from "./deep-linking";
+import { type Claims, obj, personOf, recordMembership, signInLaunch, strings, text } from "./members";
 import type { Platform } from "./platforms";
-
-type Claims = Record<string, unknown> & { sub?: string };
-
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const text = (v: unknown, max = 1000) => (typeof v === "string" && v.trim() ? v.trim().slice(0, max) : null);
+import { afterSolve } from "./scores/records";
 
 export interface Launched {
   userId: string;
-  /** where the browser goes: the assignment, else the list */
+  /** where the browser goes: the assignment, else the list (or the Deep Linking picker) */
   next: string;
   staff: boolean;
 }
@@ -42,56 +40,50 @@ async function assignmentFor(ctx: Context, platform: Platform, linkId: string, c
   return link?.assignmentId && catalog.byId.has(link.assignmentId) ? link.assignmentId : null;
 }
 
-export async function applyLaunch(ctx: Context, platform: Platform, claims: Claims): Promise<Launched> {
-  if (claims[CLAIM.messageType] !== RESOURCE_LINK_REQUEST)
-    throw new HttpError(
-      400,
-      "This launch from your LMS was refused: adding PyPractice activities by Deep Linking is not supported yet. Add the activity by its launch URL with the custom parameter assignment=<slug>.",
-    );
+/** The AGS line item scores may be posted to: an http(s) URL, with the score scope granted; else null. */
+function lineItemOf(claims: Claims): string | null {
+  const ags = obj(claims[CLAIM.ags]);
+  const url = text(ags.lineitem, 2000);
+  if (!url || !strings(ags.scope).includes(SCORE_SCOPE)) return null;
+  try {
+    return ["http:", "https:"].includes(new URL(url).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `launchUrl`: the tool's own /lti/launch, which Deep Linking's items point to. */
+export async function applyLaunch(ctx: Context, platform: Platform, claims: Claims, launchUrl: string): Promise<Launched> {
+  if (claims[CLAIM.messageType] === DEEP_LINKING_REQUEST) return applyDeepLinking(ctx, platform, claims, launchUrl);
   const link = obj(claims[CLAIM.resourceLink]);
   const linkId = text(link.id, 255);
   if (!linkId) throw new HttpError(400, "This launch from your LMS was refused: it names no resource link (the activity's id).");
-  const roles = (Array.isArray(claims[CLAIM.roles]) ? (claims[CLAIM.roles] as unknown[]) : []).filter(
-    (r): r is string => typeof r === "string",
-  );
-  const course = obj(claims[CLAIM.context]);
-  const courseId = text(course.id, 255);
+  const person = personOf(claims);
   const assignmentId = await assignmentFor(ctx, platform, linkId, obj(claims[CLAIM.custom]));
-  const staff = courseId !== null && isStaffRole(roles);
+  const lineItemUrl = lineItemOf(claims);
 
-  const userId = await signInAccount(ctx, {
-    issuer: platform.issuer,
-    subject: claims.sub!,
-    name: text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(" ") || null),
-    email: text(claims.email)?.toLowerCase() ?? null,
-  });
+  const userId = await signInLaunch(ctx, platform, claims);
   await ctx.db.transaction(async (tx) => {
-    let contextRow: number | null = null;
-    if (courseId) {
-      const [c] = await tx
-        .insert(ltiContexts)
-        .values({ platformId: platform.id, contextId: courseId, title: text(course.title), label: text(course.label) })
-        .onConflictDoUpdate({
-          target: [ltiContexts.platformId, ltiContexts.contextId],
-          set: { title: sql`excluded.title`, label: sql`excluded.label`, updatedAt: new Date() },
-        })
-        .returning({ id: ltiContexts.id });
-      contextRow = c!.id;
-      await tx
-        .insert(ltiMemberships)
-        .values({ userId, contextId: contextRow, roles, staff })
-        .onConflictDoUpdate({ target: [ltiMemberships.userId, ltiMemberships.contextId], set: { roles, staff, updatedAt: new Date() } });
-    }
+    const contextRow = await recordMembership(tx, platform, userId, person);
     // The custom parameter wins and is recorded; without one the recorded choice stays (Deep Linking's).
     const chosen = assignmentId === null ? {} : { assignmentId };
-    await tx
+    const item = lineItemUrl === null ? {} : { lineItemUrl };
+    const [row] = await tx
       .insert(ltiResourceLinks)
-      .values({ platformId: platform.id, resourceLinkId: linkId, contextId: contextRow, title: text(link.title), ...chosen })
+      .values({ platformId: platform.id, resourceLinkId: linkId, contextId: contextRow, title: text(link.title), ...chosen, ...item })
       .onConflictDoUpdate({
         target: [ltiResourceLinks.platformId, ltiResourceLinks.resourceLinkId],
-        set: { contextId: contextRow, title: text(link.title), updatedAt: new Date(), ...chosen },
-      });
+        set: { contextId: contextRow, title: text(link.title), updatedAt: new Date(), ...chosen, ...item },
+      })
+      .returning({ id: ltiResourceLinks.id });
+    // Who launched from a link with a line item: their first solve is sent there (src/lti/scores/).
+    if (lineItemUrl !== null && !person.staff)
+      await tx
+        .insert(ltiLaunches)
+        .values({ userId, linkId: row!.id, subject: claims.sub! })
+        .onConflictDoUpdate({ target: [ltiLaunches.userId, ltiLaunches.linkId], set: { subject: claims.sub!, launchedAt: new Date() } });
   });
   ctx.cache.users.invalidate(userId); // name, e-mail and staff link may have changed
-  return { userId, next: assignmentId ? `/assignments/${assignmentId}` : "/assignments", staff };
+  if (lineItemUrl !== null && !person.staff) afterSolve(ctx, userId); // solved before this link was launched: owed now
+  return { userId, next: assignmentId ? `/assignments/${assignmentId}` : "/assignments", staff: person.staff };
 }

@@ -55,7 +55,7 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
       const platform = (await listPlatforms(ctx)).find((p) => p.id === login.platformId && p.clientId === login.clientId);
       if (!platform) throw new HttpError(403, "This launch from your LMS was refused: the LMS is no longer registered with PyPractice.");
       const claims = await verifyLaunch(ctx, keys, platform, login, idToken);
-      const launched = await applyLaunch(ctx, platform, claims);
+      const launched = await applyLaunch(ctx, platform, claims, `${toolBase(ctx, request)}/lti/launch`);
       await ctx.cache.framing.refresh(); // the pages that follow may be framed by this LMS
       delete set.headers["set-cookie"]; // only the cookie below
       if (framed(request)) {

@@ -1,8 +1,9 @@
-// Deleting a user: their submissions, completions and account, in one transaction.
+// Deleting a user: their submissions, completions, account and what LMSs told us about them
+// (course memberships, launches, scores owed), in one transaction.
 
 import { eq, sql } from "drizzle-orm";
 import type { Context } from "../context";
-import { accounts, completions, submissions } from "../db/schema";
+import { accounts, completions, ltiLaunches, ltiMemberships, ltiScores, submissions } from "../db/schema";
 import { HttpError } from "../lib/errors";
 import { forgetUserEverywhere } from "../queue/queue";
 import { isPending } from "../submissions/status";
@@ -40,6 +41,9 @@ export async function eraseUser(ctx: Context, userId: string): Promise<StoredCou
     if (gone.some((r) => isPending(r.status))) throw new HttpError(409, PENDING_REFUSAL);
     const done = await tx.delete(completions).where(eq(completions.userId, userId)).returning({ id: completions.assignmentId });
     const account = await tx.delete(accounts).where(eq(accounts.userId, userId)).returning({ id: accounts.id });
+    await tx.delete(ltiMemberships).where(eq(ltiMemberships.userId, userId));
+    await tx.delete(ltiLaunches).where(eq(ltiLaunches.userId, userId));
+    await tx.delete(ltiScores).where(eq(ltiScores.userId, userId));
     return { submissions: gone.length, completions: done.length, account: account.length > 0 };
   });
   await forgetUserEverywhere(ctx.redis, ctx.keys, ctx.cache.users, userId);

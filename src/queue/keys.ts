@@ -3,7 +3,24 @@
 // stats.ts (/metrics); the one exception is the submit route's rate-limit script, which
 // also reads the queue's length, for its cap, in the same round trip.
 
+/** The keys of one reliable queue (docs/design.md §3): the graders' and the LMS scores'. */
+export interface QueueKeys {
+  /** list of job ids waiting; LPUSH in, BLMOVE RIGHT→LEFT out (FIFO) */
+  queue: string;
+  /** list of ids a worker has taken and not yet acknowledged */
+  processing(workerId: string): string;
+  /** set of worker ids that may own a processing list */
+  workers: string;
+  /** string with a TTL, refreshed while the worker lives */
+  heartbeat(workerId: string): string;
+}
+
 export interface Keys {
+  /** LMS scores to send (AGS): lti_scores ids, one reliable queue of its own (src/lti/scores/) */
+  scores: QueueKeys & {
+    /** string with a TTL: one web process sweeps scores per interval */
+    sweepLock: string;
+  };
   /** list of submission ids waiting; LPUSH in, BLMOVE RIGHT→LEFT out (FIFO) */
   queue: string;
   /** list of ids a worker has taken and not yet acknowledged */
@@ -31,6 +48,8 @@ export interface Keys {
   ltiNonce(issuer: string, nonce: string): string;
   /** string with a TTL: a one-time ticket that signs a new top-level window in (src/lti/pending.ts) */
   ltiTicket(ticket: string): string;
+  /** string with a TTL: a Deep Linking request waiting for the instructor's choice (src/lti/deep-linking.ts) */
+  ltiDeepLink(id: string): string;
   /** pub/sub: a submission changed; message is JSON {id, userId, final?} (final: the new state when it is graded or error) */
   eventsChannel: string;
   /** pub/sub: the queue moved; queued submissions' positions changed */
@@ -41,6 +60,13 @@ export interface Keys {
 
 export function makeKeys(prefix: string): Keys {
   return {
+    scores: {
+      queue: `${prefix}scores:queue`,
+      processing: (id) => `${prefix}scores:processing:${id}`,
+      workers: `${prefix}scores:workers`,
+      heartbeat: (id) => `${prefix}scores:worker:${id}`,
+      sweepLock: `${prefix}scores:sweep-lock`,
+    },
     queue: `${prefix}queue`,
     processing: (id) => `${prefix}processing:${id}`,
     workers: `${prefix}workers`,
@@ -54,6 +80,7 @@ export function makeKeys(prefix: string): Keys {
     ltiLogin: (state) => `${prefix}lti:login:${state}`,
     ltiNonce: (issuer, nonce) => `${prefix}lti:nonce:${encodeURIComponent(issuer)}:${nonce}`,
     ltiTicket: (ticket) => `${prefix}lti:ticket:${ticket}`,
+    ltiDeepLink: (id) => `${prefix}lti:deep-link:${id}`,
     eventsChannel: `${prefix}events`,
     queueChannel: `${prefix}queue-moved`,
     assignmentsChannel: `${prefix}assignments-changed`,

@@ -3,12 +3,12 @@
 // jobs of dead workers (reaper) or lost from Redis (sweeper).
 import type Redis from "ioredis";
 import type { Pending } from "../submissions/results";
-import type { Keys } from "./keys";
+import type { Keys, QueueKeys } from "./keys";
 import { enqueue } from "./queue";
 import { LuaScript } from "./script";
 
 /** Registers the worker and refreshes its heartbeat, which expires after `ttlSeconds` without a beat. */
-export async function beat(redis: Redis, keys: Keys, workerId: string, ttlSeconds: number): Promise<void> {
+export async function beat(redis: Redis, keys: QueueKeys, workerId: string, ttlSeconds: number): Promise<void> {
   await redis.multi().set(keys.heartbeat(workerId), String(Date.now()), "EX", ttlSeconds).sadd(keys.workers, workerId).exec();
 }
 
@@ -17,12 +17,12 @@ export async function beat(redis: Redis, keys: Keys, workerId: string, ttlSecond
  * forgets its heartbeat and registration. Each step runs even when another fails; a job
  * left behind is found by the sweeper.
  */
-export async function deregister(redis: Redis, keys: Keys, workerId: string): Promise<void> {
+export async function deregister(redis: Redis, keys: QueueKeys, workerId: string): Promise<void> {
   await requeueOwn(redis, keys, workerId).catch(() => {});
   await Promise.allSettled([redis.del(keys.heartbeat(workerId)), redis.srem(keys.workers, workerId)]);
 }
 
-async function requeueOwn(redis: Redis, keys: Keys, workerId: string): Promise<void> {
+async function requeueOwn(redis: Redis, keys: QueueKeys, workerId: string): Promise<void> {
   while (await redis.lmove(keys.processing(workerId), keys.queue, "LEFT", "RIGHT")) {
     // moved one job back
   }
@@ -32,17 +32,17 @@ async function requeueOwn(redis: Redis, keys: Keys, workerId: string): Promise<v
  * Takes the next job into the worker's processing list, waiting up to `seconds` for one.
  * `blocking` must be a connection of its own without command timeout (dedicatedClient).
  */
-export function take(blocking: Redis, keys: Keys, workerId: string, seconds: number): Promise<string | null> {
+export function take(blocking: Redis, keys: QueueKeys, workerId: string, seconds: number): Promise<string | null> {
   return blocking.blmove(keys.queue, keys.processing(workerId), "RIGHT", "LEFT", seconds);
 }
 
 /** The oldest job in the worker's own list, e.g. one whose BLMOVE reply was lost. */
-export function leftover(redis: Redis, keys: Keys, workerId: string): Promise<string | null> {
+export function leftover(redis: Redis, keys: QueueKeys, workerId: string): Promise<string | null> {
   return redis.lindex(keys.processing(workerId), -1);
 }
 
 /** Acknowledges a finished job: removes it from the worker's processing list. */
-export async function ack(redis: Redis, keys: Keys, workerId: string, id: string): Promise<void> {
+export async function ack(redis: Redis, keys: QueueKeys, workerId: string, id: string): Promise<void> {
   await redis.lrem(keys.processing(workerId), 1, id);
 }
 
@@ -52,12 +52,12 @@ export async function deadLetter(redis: Redis, keys: Keys, workerId: string, id:
 }
 
 /** The worker ids registered (alive or not yet reaped). */
-export function registeredWorkers(redis: Redis, keys: Keys): Promise<string[]> {
+export function registeredWorkers(redis: Redis, keys: QueueKeys): Promise<string[]> {
   return redis.smembers(keys.workers);
 }
 
 /** Whether any of these workers' heartbeats is alive. */
-export async function anyAlive(redis: Redis, keys: Keys, workerIds: string[]): Promise<boolean> {
+export async function anyAlive(redis: Redis, keys: QueueKeys, workerIds: string[]): Promise<boolean> {
   return workerIds.length > 0 && (await redis.exists(...workerIds.map((w) => keys.heartbeat(w)))) > 0;
 }
 
@@ -98,7 +98,7 @@ return moved
  * Returns to the queue the jobs of every worker whose heartbeat expired. Every grader runs it
  * every beat: two round trips however many graders there are (the checks are pipelined).
  */
-export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: string): Promise<number> {
+export async function reclaimDeadWorkers(redis: Redis, keys: QueueKeys, selfId: string): Promise<number> {
   const others = (await registeredWorkers(redis, keys)).filter((w) => w !== selfId);
   if (others.length === 0) return 0;
   const moved = await RECLAIM.runEach(
@@ -111,13 +111,8 @@ export async function reclaimDeadWorkers(redis: Redis, keys: Keys, selfId: strin
   return moved.reduce((total: number, n) => total + Math.max(0, n as number), 0);
 }
 
-/**
- * Of these pending submissions, those no worker will finish: in no Redis list (queue or any
- * processing list), and not being graded by a worker that is alive (one still grading it
- * will record it). Lost by a Redis flush, a failed enqueue, or a worker that is gone.
- */
-export async function lostJobs(redis: Redis, keys: Keys, pending: Pending[]): Promise<Pending[]> {
-  if (pending.length === 0) return [];
+/** Every id in a queue's lists: waiting, or taken by a registered worker and not acknowledged. */
+export async function idsInLists(redis: Redis, keys: QueueKeys): Promise<Set<string>> {
   const workers = await registeredWorkers(redis, keys);
   const multi = redis.multi().lrange(keys.queue, 0, -1);
   for (const w of workers) multi.lrange(keys.processing(w), 0, -1);
@@ -126,6 +121,17 @@ export async function lostJobs(redis: Redis, keys: Keys, pending: Pending[]): Pr
     if (err) throw err;
     for (const id of list as string[]) present.add(id);
   }
+  return present;
+}
+
+/**
+ * Of these pending submissions, those no worker will finish: in no Redis list (queue or any
+ * processing list), and not being graded by a worker that is alive (one still grading it
+ * will record it). Lost by a Redis flush, a failed enqueue, or a worker that is gone.
+ */
+export async function lostJobs(redis: Redis, keys: Keys, pending: Pending[]): Promise<Pending[]> {
+  if (pending.length === 0) return [];
+  const present = await idsInLists(redis, keys);
   const missing = pending.filter((p) => !present.has(String(p.id)));
   const held = await Promise.all(missing.map((p) => p.status === "grading" && !!p.grader && anyAlive(redis, keys, [p.grader])));
   return missing.filter((_, i) => !held[i]);

@@ -16,15 +16,18 @@ export const NOT_STAFF = "This page is for the course's staff only. Sign in with
 export const isStaffEmail = (config: Config, email: string | null | undefined) =>
   !!email && config.staffEmails.has(email.trim().toLowerCase());
 
+/** Whether the user's account e-mail is a staff e-mail, read from the database now. */
+export async function staffByEmail(ctx: Context, userId: string): Promise<boolean> {
+  if (ctx.config.staffEmails.size === 0) return false;
+  const [row] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
+  return isStaffEmail(ctx.config, row?.email);
+}
+
 /** Whether the user's account e-mail is a staff e-mail, or they teach an LMS course, read from the database now. */
 export async function isStaff(ctx: Context, userId: string, newVisitor = false): Promise<boolean> {
   // An id made for this request: nothing to look up.
   if (newVisitor) return false;
-  if (ctx.config.staffEmails.size > 0) {
-    const [row] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
-    if (isStaffEmail(ctx.config, row?.email)) return true;
-  }
-  return isLtiStaff(ctx, userId);
+  return (await staffByEmail(ctx, userId)) || isLtiStaff(ctx, userId);
 }
 
 /** Throws 403 unless the user is staff. */

@@ -6,6 +6,7 @@ import type { Context } from "../context";
 import { mapRow } from "../db/rows";
 import { type AssignmentRow, completions, type SubmissionRow, submissions } from "../db/schema";
 import { HttpError, isUniqueViolation, notFound } from "../lib/errors";
+import { afterSolve } from "../lti/scores/records";
 import { enqueue, publishChange, queuePosition } from "../queue/queue";
 import { anyGraderAlive } from "../queue/workers";
 import { hitRateLimitsAndMeasure, limitsFor } from "../security/rate-limit";
@@ -224,5 +225,6 @@ async function createReused(ctx: Context, base: NewSubmission, prior: Submission
     return updated ?? inserted;
   });
   await announceChange(ctx, row);
+  if (row.pointsAwarded) afterSolve(ctx, row.userId); // after the commit: LMS scores owed (src/lti/scores/)
   return toSubmission(row, null);
 }

@@ -1,5 +1,6 @@
 // Driving LTI launches through the app's real routes against the test platform.
 import { afterAll, expect } from "bun:test";
+import type { JSONWebKeySet } from "jose";
 import { createScratch } from "../../scripts/scratch";
 import { loadConfig } from "../../src/config";
 import type { Context } from "../../src/context";
@@ -20,9 +21,14 @@ export const register = (ctx: Context, p: TestPlatform) =>
     frameOrigins: [],
   });
 
+/** The app's own JWKS, for a test platform verifying what an in-process app signs. */
+export const jwksOf = (app: { handle(r: Request): Promise<Response> }) => async () =>
+  (await (await app.handle(new Request(`${TOOL}/lti/jwks`))).json()) as JSONWebKeySet;
+
 /** The LMS's login initiation at the tool: the tool's redirect to the platform, with its state and nonce. */
 export async function login(c: Client, p: TestPlatform, hint = "hint") {
-  const res = await c.request(p.loginUrl(hint).slice(TOOL.length));
+  const url = new URL(p.loginUrl(hint)); // the tool in-process (TOOL) or a real web process
+  const res = await c.request(url.pathname + url.search);
   expect(res.status).toBe(302);
   const location = res.headers.get("location")!;
   const q = new URL(location).searchParams;

@@ -143,13 +143,13 @@ describe("hostile launches", () => {
     await refused(await postLaunch(c, { id_token: token, state }), 400, /replayed nonce/);
   });
 
-  test("a Deep Linking request is answered 'not supported yet', nothing written", async () => {
+  test("a Deep Linking request without its settings (no return URL) is refused in words, nothing written", async () => {
     const before = await counts(main.ctx);
     const res = await launch(Client.forApp(main.app), p, {
       user: { ...user, roles: [ROLE.instructor] },
       messageType: "LtiDeepLinkingRequest",
     });
-    await refused(res, 400, /Deep Linking is not supported yet/);
+    await refused(res, 400, /did not say where to send the chosen activities/);
     expect(await counts(main.ctx)).toEqual(before);
   });
 });

@@ -167,3 +167,26 @@ describe("the tool's pages", () => {
     expect((await Client.forApp(main.app).request("/lti/window", { method: "POST" })).status).toBe(403);
   });
 });
+
+describe("Delete my data", () => {
+  test("removes the user's course memberships (an instructor deleted is no longer staff), launches and scores", async () => {
+    const c = Client.forApp(main.app);
+    const user = { sub: `i-${crypto.randomUUID()}`, name: "Ida Instructor", roles: [ROLE.instructor] };
+    await launch(c, p, { user, slug: "hello" });
+    const [row] = await main.ctx.sql<{ user_id: string }[]>`select user_id from accounts where subject = ${user.sub}`;
+    const id = row!.user_id;
+    expect((await c.request("/staff")).status).toBe(200);
+    const res = await c.request("/me/delete", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "confirm=yes",
+    });
+    expect(res.status).toBe(200);
+    const [left] = await main.ctx.sql`
+      select (select count(*)::int from lti_memberships where user_id = ${id}) as memberships,
+             (select count(*)::int from lti_launches where user_id = ${id}) as launches,
+             (select count(*)::int from lti_scores where user_id = ${id}) as scores`;
+    expect(left).toEqual({ memberships: 0, launches: 0, scores: 0 });
+    expect((await c.request("/staff")).status).toBe(403);
+  });
+});

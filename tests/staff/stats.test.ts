@@ -93,6 +93,7 @@ describe("staff statistics", async () => {
       solved: [x.id],
       attempts: 3,
       lastActiveAt: at(3).toISOString(),
+      lms: {},
     });
     expect(byId.get(c)).toMatchObject({ name: `anonymous #${c.slice(0, 8)}`, email: null, points: 0, solved: [], attempts: 2 });
     expect(byId.get(d)).toMatchObject({ attempts: 1, lastActiveAt: at(8).toISOString() });
