@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { appsForThisFile } from "../helpers/app";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, pageWithoutThirdPartyCookies } from "../helpers/browser";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
 import { freePort, type Proc, startWeb } from "../helpers/processes";
 import { ltiDatabase, register } from "../lti/helpers";
@@ -36,13 +36,7 @@ const DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 
 describe("Deep Linking in Chromium", () => {
   test("an instructor picks two assignments in the LMS's iframe and the LMS receives them, signed", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCookieControls", { enableThirdPartyCookieRestriction: true });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const { context, page, errors } = await pageWithoutThirdPartyCookies(browser);
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());

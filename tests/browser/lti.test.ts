@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
 import type { Browser, Frame } from "playwright-core";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, pageWithoutThirdPartyCookies } from "../helpers/browser";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
 import { freePort, type Proc, startGrader, startWeb } from "../helpers/processes";
 import { ltiDatabase } from "../lti/helpers";
@@ -56,14 +56,7 @@ describe("LTI launch in Chromium", () => {
   });
 
   test("in a cross-site iframe with third-party cookies blocked: signed in, solves, opens a new window", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    // Third-party cookies blocked, as Chrome's setting does it.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCookieControls", { enableThirdPartyCookieRestriction: true });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const { context, page, errors } = await pageWithoutThirdPartyCookies(browser);
     const hint = platform.prepare({ user: student("Ada In Frame"), slug: "hello" });
     await page.goto(`${platform.issuer}/course?hint=${hint}`);
     const frame = await (await page.waitForSelector("#tool")).contentFrame();

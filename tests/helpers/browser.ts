@@ -57,3 +57,18 @@ export async function submitAndWait(page: Page, code: string, outcome?: string) 
   );
   if (outcome) expect(await page.getAttribute(STATUS, "data-outcome")).toBe(outcome);
 }
+
+/**
+ * A page in a new context with third-party cookies blocked, as Chrome's own setting does it
+ * (CDP Network.setCookieControls), and the page's script errors collected.
+ */
+export async function pageWithoutThirdPartyCookies(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCookieControls", { enableThirdPartyCookieRestriction: true });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
