@@ -1,8 +1,8 @@
 // Registered LMSs (LTI 1.3 platforms), in Postgres. The CLI adds and removes them; launches
 // look them up by issuer and client id.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "../context";
-import { type LtiPlatformRow, ltiPlatforms } from "../db/schema";
+import { type LtiPlatformRow, ltiContexts, ltiMemberships, ltiPlatforms } from "../db/schema";
 import { isUniqueViolation } from "../lib/errors";
 
 export type Platform = LtiPlatformRow;
@@ -23,6 +23,23 @@ export async function addPlatform(ctx: Context, p: NewPlatform): Promise<Platfor
 
 export const listPlatforms = (ctx: Context): Promise<Platform[]> =>
   ctx.db.select().from(ltiPlatforms).orderBy(asc(ltiPlatforms.issuer), asc(ltiPlatforms.clientId));
+
+/** The platforms of the LMS courses `userId` teaches: what an instructor by LTI may see of them. */
+export const platformsTaughtBy = (ctx: Context, userId: string): Promise<Platform[]> =>
+  ctx.db
+    .select()
+    .from(ltiPlatforms)
+    .where(
+      inArray(
+        ltiPlatforms.id,
+        ctx.db
+          .select({ id: ltiContexts.platformId })
+          .from(ltiContexts)
+          .innerJoin(ltiMemberships, eq(ltiMemberships.contextId, ltiContexts.id))
+          .where(and(eq(ltiMemberships.userId, userId), eq(ltiMemberships.staff, true))),
+      ),
+    )
+    .orderBy(asc(ltiPlatforms.issuer), asc(ltiPlatforms.clientId));
 
 /** Removes a platform (its courses, memberships and resource links go with it); false when none matched. */
 export async function removePlatform(ctx: Context, issuer: string, clientId?: string): Promise<number> {

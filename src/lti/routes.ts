@@ -12,12 +12,12 @@ import { identityCookie, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { Assets } from "../pages/assets";
 import { HTML } from "../pages/etag";
-import { requireStaff } from "../staff/access";
+import { requireStaff, staffByEmail } from "../staff/access";
 import { publishedKeys } from "./keys";
 import { applyLaunch } from "./launch";
 import { startLogin, toolBase } from "./login";
 import { saveTicket, takeLtiLogin, takeTicket } from "./pending";
-import { listPlatforms } from "./platforms";
+import { listPlatforms, platformsTaughtBy } from "./platforms";
 import { PlatformKeys, verifyLaunch } from "./verify";
 
 const NO_STORE = { "cache-control": "private, no-store" };
@@ -97,5 +97,7 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
         jwksUrl: `${base}/lti/jwks`,
         deepLinkingUrl: `${base}/lti/launch`,
       };
-      return new Response(toolPage(tool, await listPlatforms(ctx), assets.page()), { headers: { ...HTML, ...NO_STORE } });
+      // The site's staff see every registered LMS; an instructor by LTI only those they teach from.
+      const platforms = (await staffByEmail(ctx, userId)) ? await listPlatforms(ctx) : await platformsTaughtBy(ctx, userId);
+      return new Response(toolPage(tool, platforms, assets.page()), { headers: { ...HTML, ...NO_STORE } });
     });

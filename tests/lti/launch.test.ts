@@ -1,6 +1,7 @@
 // LTI launches through the real routes against a real test platform on loopback: the whole
 // flow, roles and courses, the assignment a link opens, the staff page and the tool's keys.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { addPlatform } from "../../src/lti/platforms";
 import { appsForThisFile, Client } from "../helpers/app";
 import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform";
 import { counts, launch, ltiDatabase, register, TOOL } from "./helpers";
@@ -93,6 +94,19 @@ describe("a launch", () => {
 });
 
 describe("roles", () => {
+  const OTHER_LMS = "https://other-lms.example";
+  beforeAll(() =>
+    addPlatform(main.ctx, {
+      issuer: OTHER_LMS,
+      clientId: "other",
+      deploymentIds: ["1"],
+      authUrl: `${OTHER_LMS}/auth`,
+      tokenUrl: `${OTHER_LMS}/token`,
+      jwksUrl: `${OTHER_LMS}/jwks`,
+      frameOrigins: [],
+    }),
+  );
+
   test("an instructor or TA is staff: the header links /staff and /staff/lti shows the tool's values", async () => {
     for (const role of [ROLE.instructor, ROLE.ta]) {
       const c = Client.forApp(main.app);
@@ -104,6 +118,7 @@ describe("roles", () => {
       expect(page).toContain(`data-testid="lti-launch-url">${TOOL}/lti/launch<`);
       expect(page).toContain(`data-testid="lti-jwks-url">${TOOL}/lti/jwks<`);
       expect(page).toContain(p.issuer);
+      expect(page).not.toContain(OTHER_LMS); // registered, but not an LMS they teach from
       expect(await (await c.request("/assignments")).text()).toContain('data-testid="staff-link"');
     }
   });
