@@ -2,7 +2,7 @@ import { Elysia } from "elysia";
 import { accountOf } from "../auth/accounts";
 import type { Context } from "../context";
 import { identityPlugin } from "../identity/plugin";
-import { isStaffEmail } from "../staff/access";
+import { isStaffAccount } from "../staff/access";
 import { idParams, parseId } from "../submissions/input";
 import { secondHintOffered } from "./hints";
 import { getAssignment, listAssignments, moduleOf, progressOf } from "./service";
@@ -44,6 +44,6 @@ export const assignmentApi = (ctx: Context) =>
       return {
         ...progress,
         account: account && { name: account.name, email: account.email },
-        staff: isStaffEmail(ctx.config, account?.email),
+        staff: isStaffAccount(ctx.config, account),
       };
     });

@@ -9,6 +9,8 @@ import type { SignedIn } from "./oidc";
 export interface AccountView {
   name: string;
   email: string | null;
+  /** see accounts.emailVerified: only a verified e-mail can be a staff e-mail */
+  emailVerified: boolean;
   /** signed in by an LTI launch (its issuer is a registered LMS): offered "Open in a new window" */
   lti: boolean;
 }
@@ -19,16 +21,17 @@ export interface AccountView {
  */
 export async function signInAccount(ctx: Context, who: SignedIn): Promise<string> {
   const { issuer, subject, name, email } = who;
+  const emailVerified = who.emailVerified ?? true;
   const found = await ctx.db
     .update(accounts)
-    .set({ name, email, lastSignInAt: new Date() })
+    .set({ name, email, emailVerified, lastSignInAt: new Date() })
     .where(and(eq(accounts.issuer, issuer), eq(accounts.subject, subject)))
     .returning({ userId: accounts.userId });
   if (found[0]) return found[0].userId;
   try {
     const [made] = await ctx.db
       .insert(accounts)
-      .values({ userId: crypto.randomUUID(), issuer, subject, name, email })
+      .values({ userId: crypto.randomUUID(), issuer, subject, name, email, emailVerified })
       .returning({ userId: accounts.userId });
     return made!.userId;
   } catch (e) {
@@ -42,11 +45,12 @@ export async function signInAccount(ctx: Context, who: SignedIn): Promise<string
 export async function accountRow(
   ctx: Context,
   userId: string,
-): Promise<{ name: string | null; email: string | null; lti: boolean } | undefined> {
+): Promise<{ name: string | null; email: string | null; emailVerified: boolean; lti: boolean } | undefined> {
   const [row] = await ctx.db
     .select({
       name: accounts.name,
       email: accounts.email,
+      emailVerified: accounts.emailVerified,
       lti: sql<boolean>`exists (select 1 from ${ltiPlatforms} where ${ltiPlatforms.issuer} = ${accounts.issuer})`,
     })
     .from(accounts)
@@ -59,7 +63,7 @@ export function accountOf(ctx: Context, userId: string, newVisitor = false): Pro
   if (newVisitor) return Promise.resolve(null);
   return ctx.cache.users.get(userId, "account", async () => {
     const row = await accountRow(ctx, userId);
-    return row ? { name: row.name ?? row.email ?? "Signed in", email: row.email, lti: row.lti } : null;
+    return row ? { name: row.name ?? row.email ?? "Signed in", email: row.email, emailVerified: row.emailVerified, lti: row.lti } : null;
   });
 }
 

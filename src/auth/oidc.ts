@@ -10,6 +10,8 @@ export interface SignedIn {
   subject: string;
   name: string | null;
   email: string | null;
+  /** false when nobody vouches for the e-mail (an LMS's claim): it then never makes staff */
+  emailVerified?: boolean;
 }
 
 /** What the callback needs back from the login: kept server-side (pending.ts). */

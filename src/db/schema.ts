@@ -125,6 +125,11 @@ export const accounts = pgTable(
     subject: text("subject").notNull(),
     name: text("name"),
     email: text("email"),
+    /**
+     * The e-mail is vouched for by our OpenID Provider (which stores verified ones only); an
+     * LMS's e-mail claim is shown but false here: only a verified e-mail can be a staff e-mail.
+     */
+    emailVerified: boolean("email_verified").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -40,6 +40,8 @@ export const signInLaunch = (ctx: Context, platform: Platform, claims: Claims) =
     subject: claims.sub!,
     name: text(claims.name) ?? ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(" ") || null),
     email: text(claims.email)?.toLowerCase() ?? null,
+    // Shown, never trusted for staff: any registered LMS could name a staff address.
+    emailVerified: false,
   });
 
 /** Records the course and the user's roles in it; returns the course's row id (null without a course). */

@@ -1,5 +1,5 @@
-// Who is staff: the e-mail of the user's signed-in account (from Postgres, on every request)
-// is in STAFF_EMAILS, or their latest LTI launch made them Instructor or Teaching Assistant
+// Who is staff: the verified e-mail of the user's signed-in account (from Postgres, on every
+// request) is in STAFF_EMAILS, or their latest LTI launch made them Instructor or Teaching Assistant
 // of an LMS course (src/lti/roles.ts). Nothing the browser sends beyond the signed user
 // cookie counts.
 import { eq } from "drizzle-orm";
@@ -12,15 +12,26 @@ import { isLtiStaff } from "../lti/roles";
 
 export const NOT_STAFF = "This page is for the course's staff only. Sign in with a staff account to see it.";
 
-/** The one rule: an account e-mail listed in STAFF_EMAILS (any case). */
+/** An e-mail listed in STAFF_EMAILS (any case). */
 export const isStaffEmail = (config: Config, email: string | null | undefined) =>
   !!email && config.staffEmails.has(email.trim().toLowerCase());
 
-/** Whether the user's account e-mail is a staff e-mail, read from the database now. */
+/**
+ * The one rule: a verified staff e-mail on the account. An LMS's e-mail claim is not verified
+ * (accounts.emailVerified): any registered LMS could name a staff address; LMS instructors
+ * are staff of their own courses instead (src/lti/roles.ts).
+ */
+export const isStaffAccount = (config: Config, account: { email: string | null; emailVerified: boolean } | null | undefined) =>
+  !!account?.emailVerified && isStaffEmail(config, account.email);
+
+/** Whether the user's account is a staff account (isStaffAccount), read from the database now. */
 export async function staffByEmail(ctx: Context, userId: string): Promise<boolean> {
   if (ctx.config.staffEmails.size === 0) return false;
-  const [row] = await ctx.db.select({ email: accounts.email }).from(accounts).where(eq(accounts.userId, userId));
-  return isStaffEmail(ctx.config, row?.email);
+  const [row] = await ctx.db
+    .select({ email: accounts.email, emailVerified: accounts.emailVerified })
+    .from(accounts)
+    .where(eq(accounts.userId, userId));
+  return isStaffAccount(ctx.config, row);
 }
 
 /** Whether the user's account e-mail is a staff e-mail, or they teach an LMS course, read from the database now. */
@@ -43,6 +54,6 @@ export async function requireStaff(ctx: Context, userId: string, newVisitor: boo
 export async function showStaffLink(ctx: Context, userId: string, newVisitor = false): Promise<boolean> {
   const account = await accountOf(ctx, userId, newVisitor);
   if (!account) return false; // anonymous: neither rule can hold
-  if (isStaffEmail(ctx.config, account.email)) return true;
+  if (isStaffAccount(ctx.config, account)) return true;
   return ctx.cache.users.get(userId, "lti-staff", () => isLtiStaff(ctx, userId));
 }

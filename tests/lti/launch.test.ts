@@ -7,7 +7,8 @@ import { ROLE, startPlatform, type TestPlatform } from "../helpers/lti-platform"
 import { counts, launch, ltiDatabase, register, TOOL } from "./helpers";
 
 const apps = appsForThisFile();
-const main = apps({ ...(await ltiDatabase()), LTI_JWKS_COOLDOWN_SECONDS: "1" });
+const STAFF_EMAIL = "boss@example.edu";
+const main = apps({ ...(await ltiDatabase()), LTI_JWKS_COOLDOWN_SECONDS: "1", STAFF_EMAILS: STAFF_EMAIL });
 let p: TestPlatform;
 beforeAll(async () => {
   p = await startPlatform(TOOL);
@@ -121,6 +122,15 @@ describe("roles", () => {
       expect(page).not.toContain(OTHER_LMS); // registered, but not an LMS they teach from
       expect(await (await c.request("/assignments")).text()).toContain('data-testid="staff-link"');
     }
+  });
+
+  test("an LMS's e-mail claim never makes staff, even a STAFF_EMAILS address", async () => {
+    const c = Client.forApp(main.app);
+    await launch(c, p, { user: { ...learner(), email: STAFF_EMAIL.toUpperCase() }, slug: "hello" });
+    const me = (await (await c.request("/api/me")).json()) as { account: { email: string }; staff: boolean };
+    expect(me.account.email).toBe(STAFF_EMAIL);
+    expect(me.staff).toBe(false);
+    for (const path of ["/staff", "/api/staff/students"]) expect((await c.request(path)).status).toBe(403);
   });
 
   test("a learner gets 403 with a sentence on every staff route", async () => {
