@@ -319,7 +319,7 @@ describe.if(canRun)("the development stack in containers (compose.yml)", () => {
     sh(["docker", "builder", "prune", "-f"]);
     console.log(`containers: docker disk use before pruning our build cache: ${before}`);
     console.log(`containers: after: ${sh(["docker", "system", "df", "--format", "{{.Type}} {{.Size}}"]).out.replaceAll("\n", ", ")}`);
-  });
+  }, 120_000); // pruning took over the default 5 s on a busy machine
 
   test("`docker compose up` serves the app with --watch: an edit in src/ is live without a restart", async () => {
     await phase("dev: up, edit, down", () => devStack(ROOT));

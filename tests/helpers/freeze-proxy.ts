@@ -14,7 +14,7 @@ export class FreezeProxy {
   readonly url = `redis://127.0.0.1:${this.port}`;
   private listener?: TCPSocketListener<Pair>;
   /** the next connection that sends this command stops getting replies */
-  armed?: string;
+  armed?: string | RegExp;
   frozen = 0;
 
   constructor(private target = { hostname: "127.0.0.1", port: 6379 }) {}
@@ -48,7 +48,8 @@ export class FreezeProxy {
           });
         },
         data(client, chunk) {
-          if (proxy.armed && new TextDecoder().decode(chunk).toUpperCase().includes(proxy.armed)) {
+          const text = proxy.armed && new TextDecoder().decode(chunk).toUpperCase();
+          if (text && (typeof proxy.armed === "string" ? text.includes(proxy.armed) : proxy.armed!.test(text))) {
             proxy.armed = undefined;
             client.data.frozen = true;
             proxy.frozen++;
