@@ -92,11 +92,17 @@ export function spawnChild(argv: string[], opts: ChildOptions = {}): Child {
   };
 }
 
-const app = (script: string, env: Record<string, string>) =>
-  spawnChild(["bun", script], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
+/** Where and how an app process runs: another checkout (`cwd`, e.g. the code before a change) or Bun's flags (`bunArgs`, e.g. --cpu-prof). */
+export interface AppOptions {
+  cwd?: string;
+  bunArgs?: string[];
+}
 
-export async function startWeb(port: number, env: Record<string, string> = {}): Promise<Proc> {
-  const web = app("src/server.ts", { PORT: String(port), ...env });
+const app = (script: string, env: Record<string, string>, o: AppOptions = {}) =>
+  spawnChild(["bun", ...(o.bunArgs ?? []), script], { cwd: o.cwd, env: { ...process.env, LOG_LEVEL: "info", ...env } });
+
+export async function startWeb(port: number, env: Record<string, string> = {}, o: AppOptions = {}): Promise<Proc> {
+  const web = app("src/server.ts", { PORT: String(port), ...env }, o);
   // Ready when it answers (its log may be quieter than info).
   for (let i = 0; i < 150; i++) {
     if (web.proc.exitCode !== null) break;
