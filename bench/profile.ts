@@ -17,6 +17,7 @@ import { wrk } from "./wrk";
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -43,6 +44,26 @@ export function selfSamples(profile: Profile, key: (n: ProfileNode) => string): 
   const counts = new Map<string, number>();
   for (const id of profile.samples) {
     const k = key(byId.get(id)!);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+/** Samples by the first caller written in JavaScript outside Bun's built-ins (who asked for the native work), most first. */
+export function byCaller(profile: Profile, name: (n: ProfileNode) => string): [string, number][] {
+  const parent = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const counts = new Map<string, number>();
+  for (const id of profile.samples) {
+    let n: ProfileNode | undefined = byId.get(id);
+    const chain: string[] = [];
+    while (n && chain.length < 3) {
+      const url = n.callFrame.url;
+      if (url && !url.startsWith("node:") && !url.startsWith("internal:") && !url.startsWith("bun:")) chain.push(name(n));
+      n = parent.get(n.id);
+    }
+    const k = chain.join(" < ") || "(no JavaScript caller)";
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]);
@@ -87,6 +108,7 @@ if (import.meta.main) {
       `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(`file://${ROOT}/`, "").replace(`${ROOT}/`, "")}:${n.callFrame.lineNumber + 1}`;
     print("by layer", selfSamples(profile, layer), total, 30);
     print("by function", selfSamples(profile, fn), total, 40);
+    print("by the nearest callers of ours or a library's", byCaller(profile, fn), total, 40);
   } finally {
     await web.stop();
     if (!process.env.KEEP_PROFILE) rmSync(dir, { recursive: true, force: true });

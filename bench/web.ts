@@ -92,7 +92,7 @@ export async function scenarios(url: string): Promise<Scenario[]> {
   ];
 }
 
-async function startFloor(script: string, file: string) {
+export async function startFloor(script: string, file: string) {
   const proc = Bun.spawn(["bun", script, file], { stdout: "pipe", stderr: "inherit" });
   const reader = proc.stdout.getReader();
   let out = "";
