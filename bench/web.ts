@@ -7,6 +7,7 @@
 import { rmSync } from "node:fs";
 import { freePort, startWeb } from "../tests/helpers/processes";
 import { type Canned, record } from "./canned";
+import { cpuMsOf } from "./procs";
 import { benchScratch } from "./scratch";
 import { table } from "./stats";
 import { combine, errorCell, type WrkOptions, type WrkResult, wrk } from "./wrk";
@@ -23,7 +24,8 @@ export interface Scenario {
 }
 
 const SERVERS = ["Bun.serve", "Elysia", "ours"] as const;
-type Server = (typeof SERVERS)[number];
+/** "before": the same app from another checkout, when asked for (BENCH_BEFORE) */
+type Server = (typeof SERVERS)[number] | "before";
 
 const SUM = "def sum(a, b):\\n    return a + b";
 
@@ -90,7 +92,7 @@ export async function scenarios(url: string): Promise<Scenario[]> {
   ];
 }
 
-async function startFloor(script: string, file: string) {
+export async function startFloor(script: string, file: string) {
   const proc = Bun.spawn(["bun", script, file], { stdout: "pipe", stderr: "inherit" });
   const reader = proc.stdout.getReader();
   let out = "";
@@ -106,33 +108,60 @@ async function startFloor(script: string, file: string) {
 
 export interface ScenarioResult {
   scenario: Scenario;
-  runs: Record<Server, ReturnType<typeof combine>>;
+  runs: Partial<Record<Server, ReturnType<typeof combine>>>;
+  /** CPU of the server's process per request (µs; /proc, all its threads): steadier than rates on a busy machine */
+  cpuUs: Partial<Record<Server, number>>;
   /** ours ÷ Bun.serve, per round */
   ratios: number[];
 }
 
-/** Every scenario against the three servers; `rounds` alternations of `seconds / rounds` each. */
-export async function benchHttp(seconds: number, connections: number, rounds = 5, only?: string[]): Promise<ScenarioResult[]> {
+/**
+ * Every scenario against the three servers; `rounds` alternations of `seconds / rounds` each.
+ * `beforeDir`: another checkout of the app (e.g. the code before a change, `git archive`
+ * with node_modules linked), run beside ours on the same database as a fourth server.
+ */
+export async function benchHttp(
+  seconds: number,
+  connections: number,
+  rounds = 5,
+  only?: string[],
+  beforeDir = process.env.BENCH_BEFORE,
+): Promise<ScenarioResult[]> {
   const { scratch, env } = await benchScratch();
   const port = freePort();
   const web = await startWeb(port, env);
   const url = `http://127.0.0.1:${port}`;
-  const floors: { proc: ReturnType<typeof Bun.spawn> }[] = [];
+  const others: { proc: { pid: number; kill(): void } }[] = [];
   const file = `/tmp/pypractice-bench-canned-${process.pid}.json`;
   try {
     const all = (await scenarios(url)).filter((s) => !only || only.includes(s.name));
     await Bun.write(file, JSON.stringify(all.map((s) => s.canned)));
     const bare = await startFloor("bench/floor-server.ts", file);
-    floors.push(bare);
+    others.push(bare);
     const elysia = await startFloor("bench/floor-elysia.ts", file);
-    floors.push(elysia);
+    others.push(elysia);
+    const beforePort = freePort();
+    const before = beforeDir ? await startWeb(beforePort, env, { cwd: beforeDir }) : undefined;
+    if (before) others.push(before);
+    const servers: Server[] = before ? [...SERVERS, "before"] : [...SERVERS];
     const base = (server: Server, s: Scenario) =>
-      server === "ours" ? url : `http://127.0.0.1:${(server === "Bun.serve" ? bare : elysia).ports[s.name]}`;
+      server === "ours"
+        ? url
+        : server === "before"
+          ? `http://127.0.0.1:${beforePort}`
+          : `http://127.0.0.1:${(server === "Bun.serve" ? bare : elysia).ports[s.name]}`;
+    const pids: Record<Server, number> = {
+      "Bun.serve": bare.proc.pid,
+      Elysia: elysia.proc.pid,
+      ours: web.proc.pid,
+      before: before?.proc.pid ?? 0,
+    };
     const out: ScenarioResult[] = [];
     for (const s of all) {
-      const rs: Record<Server, WrkResult[]> = { "Bun.serve": [], Elysia: [], ours: [] };
+      const rs = new Map<Server, WrkResult[]>(servers.map((v) => [v, []]));
+      const cpuMs = new Map<Server, number>(servers.map((v) => [v, 0]));
       for (let r = 0; r < rounds; r++) {
-        for (const server of SERVERS) {
+        for (const server of servers) {
           const o: WrkOptions = {
             url: base(server, s) + s.path,
             seconds: seconds / rounds,
@@ -141,18 +170,19 @@ export async function benchHttp(seconds: number, connections: number, rounds = 5
             script: s.script,
             args: s.args,
           };
-          rs[server].push(await wrk(o));
+          const cpuBefore = cpuMsOf(pids[server]);
+          rs.get(server)!.push(await wrk(o));
+          cpuMs.set(server, cpuMs.get(server)! + cpuMsOf(pids[server]) - cpuBefore);
         }
       }
-      out.push({
-        scenario: s,
-        runs: { "Bun.serve": combine(rs["Bun.serve"]), Elysia: combine(rs.Elysia), ours: combine(rs.ours) },
-        ratios: rs.ours.map((o, i) => o.perSecond / rs["Bun.serve"][i]!.perSecond),
-      });
+      const runs = Object.fromEntries(servers.map((v) => [v, combine(rs.get(v)!)]));
+      const cpuUs = Object.fromEntries(servers.map((v) => [v, (cpuMs.get(v)! * 1000) / Math.max(1, runs[v]!.requests)]));
+      const floor = rs.get("Bun.serve")!;
+      out.push({ scenario: s, runs, cpuUs, ratios: rs.get("ours")!.map((o, i) => o.perSecond / floor[i]!.perSecond) });
     }
     return out;
   } finally {
-    for (const f of floors) f.proc.kill();
+    for (const o of others) o.proc.kill();
     rmSync(file, { force: true });
     await web.stop();
     await scratch.drop();
@@ -162,12 +192,13 @@ export async function benchHttp(seconds: number, connections: number, rounds = 5
 /** One table: three rows per scenario, ratios against both floors, and whether the bytes match. */
 export function httpTable(results: ScenarioResult[]): string {
   const rows: (string | number)[][] = [
-    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "worst p99", "bytes/resp", "errors", "× Bun.serve", "× Elysia"],
+    ["scenario", "server", "req/s", "p50 ms", "p99 ms", "worst p99", "CPU µs/req", "bytes/resp", "errors", "× Bun.serve", "× Elysia"],
   ];
-  for (const { scenario, runs, ratios } of results) {
-    const floor = runs["Bun.serve"];
-    for (const server of SERVERS) {
-      const r = runs[server];
+  for (const { scenario, runs, ratios, cpuUs } of results) {
+    const floor = runs["Bun.serve"]!;
+    const servers = Object.keys(runs) as Server[];
+    for (const server of servers) {
+      const r = runs[server]!;
       // Same bytes read per response as the floor's, or the comparison is not like for like.
       const bytes = `${r.bytesPerResponse.toFixed(0)}${Math.abs(r.bytesPerResponse / floor.bytesPerResponse - 1) > 0.02 ? " (differs)" : ""}`;
       const times = (f: WrkResult) => `${(r.perSecond / f.perSecond).toFixed(2)}×`;
@@ -179,14 +210,19 @@ export function httpTable(results: ScenarioResult[]): string {
         r.p50Ms,
         r.p99Ms,
         r.worstP99Ms,
+        cpuUs[server]!.toFixed(1),
         bytes,
         errorCell(r),
         server === "Bun.serve" ? "" : times(floor) + (server === "ours" ? spread : ""),
-        server === "ours" ? times(runs.Elysia) : "",
+        server === "ours" || server === "before" ? times(runs.Elysia!) : "",
       ]);
     }
   }
-  const invalid = results.flatMap((s) => SERVERS.filter((v) => !s.runs[v].valid).map((v) => `${s.scenario.name}/${v}`));
+  const invalid = results.flatMap((s) =>
+    Object.entries(s.runs)
+      .filter(([, r]) => !r.valid)
+      .map(([v]) => `${s.scenario.name}/${v}`),
+  );
   return table(rows) + (invalid.length ? `\nNOT VALID (errors or no requests): ${invalid.join(", ")}` : "");
 }
 

@@ -12,8 +12,9 @@ import { ltiRoutes } from "./lti/routes";
 import { meRoutes } from "./me/routes";
 import { HttpMetrics } from "./observe/metrics";
 import { metricsRoutes } from "./observe/routes";
-import { Assets } from "./pages/assets";
+import { Assets, PUBLIC_DIR } from "./pages/assets";
 import { publicFiles } from "./pages/public-files";
+import { PublicSnapshot } from "./pages/public-snapshot";
 import { pageRoutes } from "./pages/routes";
 import { WarmPages } from "./pages/warm";
 import { requestGuard } from "./security/guard";
@@ -37,8 +38,11 @@ const errorResponder =
   };
 
 const warmPages = (ctx: Context) => new WarmPages(ctx, new VerifiedCookies(ctx.config.sessionSecrets), new Assets(ctx.config.production));
+/** In production: public/ read at start, answered from memory (development reads the disk each time). */
+const publicSnapshot = (ctx: Context) =>
+  ctx.config.production ? new PublicSnapshot(PUBLIC_DIR, () => ctx.cache.framing.current()) : undefined;
 
-export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(), warm = warmPages(ctx)) {
+export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(), warm = warmPages(ctx), files = publicSnapshot(ctx)) {
   const allowed = methodTable(() => app.routes);
   const errorResponse = errorResponder(warm.assets);
   const app = new Elysia()
@@ -66,7 +70,7 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
         () => ctx.cache.framing.current(),
       ),
     )
-    .use(publicFiles({ alwaysStatic: ctx.config.production }))
+    .use(publicFiles({ alwaysStatic: ctx.config.production, snapshot: files }))
     .use(healthRoutes(ctx))
     .use(metricsRoutes(ctx, hub, http))
     .use(assignmentApi(ctx))
@@ -82,11 +86,16 @@ export function createApp(ctx: Context, hub: EventHub, http = new HttpMetrics(),
 }
 
 /**
- * The web process's handler: a warm page straight from memory (the same answer the app's
- * first hook gives, without the app's own per-request work), anything else through the app.
+ * The web process's handler: a warm page or (in production) a public file straight from
+ * memory (the same answers the app's hooks give, without the app's own per-request work),
+ * anything else through the app.
  */
 export function createHandler(ctx: Context, hub: EventHub, http: HttpMetrics) {
   const warm = warmPages(ctx);
-  const app = createApp(ctx, hub, http, warm);
-  return { app, warm, fetch: (request: Request) => warm.answer(request) ?? app.fetch(request) };
+  const files = publicSnapshot(ctx);
+  const app = createApp(ctx, hub, http, warm, files);
+  const fetch = files
+    ? (request: Request) => warm.answer(request) ?? files.answer(request) ?? app.fetch(request)
+    : (request: Request) => warm.answer(request) ?? app.fetch(request);
+  return { app, warm, fetch };
 }

@@ -16,7 +16,7 @@ describe("defaults", () => {
     expect(c.database).toEqual({ poolSize: 10, maxInFlight: 100, queueWaitMs: 5000 });
     expect(c.cookieSecure).toBe("auto");
     expect(c.sandbox).toBe("auto");
-    expect(c.grading).toMatchObject({ cpuSeconds: 5, wallSeconds: 10, memoryMiB: 256, maxAttempts: 3, heartbeatSeconds: 5, beatMs: 1000 });
+    expect(c.grading).toMatchObject({ cpuSeconds: 2, wallSeconds: 10, memoryMiB: 256, maxAttempts: 3, heartbeatSeconds: 5, beatMs: 1000 });
     expect(c.grading.testCrashMarker).toBeUndefined();
     expect(c.sessionSecrets).toHaveLength(1);
   });

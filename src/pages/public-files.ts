@@ -1,26 +1,26 @@
-// public/ at /public: @elysiajs/static sends the bytes; the validators and Cache-Control are
-// ours. The plugin's own ETag is unquoted (RFC 9110 wants "..."), and outside production it
-// answers from its memory before it looks at If-None-Match, so a browser never got a 304.
-// Here every file gets a strong ETag from its content (hashed once per version, see
-// contentHash) and If-None-Match is answered 304 before routing, in every mode.
-// The plugin keeps a Response per file, made when it first takes the file (in production, at
-// start), and that Response keeps the file's length from then: a file whose length changed
-// since (a deploy on the same disk before this process restarted) is sent from here instead,
-// or the new content would go out cut to the old length under the new content's ETag.
+// public/ at /public. In production (`alwaysStatic`, from the config) every file is read once
+// at start and answered from memory (public-snapshot.ts). In development each request looks
+// at the disk, so an edited file shows at once: @elysiajs/static sends the bytes, and the
+// validators and Cache-Control are ours. The plugin's own ETag is unquoted (RFC 9110 wants
+// "..."), and it answers from its memory before it looks at If-None-Match, so a browser
+// never got a 304. Here every file gets a strong ETag from its content (hashed once per
+// version, see contentHash) and If-None-Match is answered 304 before routing.
+// The plugin keeps a Response per file, made when it first takes the file, and that
+// Response keeps the file's length from then: a file whose length changed since is sent from
+// here instead, or the new content would go out cut to the old length under its new ETag.
+// (The plugin's own production mode is not used: it registers its routes asynchronously,
+// and a request arriving before that, such as a health check at start, left every file a
+// 404 for the life of the process.)
 
-import { readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 import { staticPlugin } from "@elysiajs/static";
-import { Elysia } from "elysia";
+import { Elysia, NotFoundError } from "elysia";
 import { pathOf } from "../observe/http";
+import { SECURITY_HEADERS } from "../security/headers";
 import { contentHash, fileStat, PUBLIC_DIR } from "./assets";
+import { IMMUTABLE, isVersioned, noneMatch, PREFIX, PublicSnapshot, REVALIDATE } from "./public-snapshot";
 
-const PREFIX = "/public/";
-export const IMMUTABLE = "public, max-age=31536000, immutable";
-/** Kept, but asked about on every use: a 304 when unchanged. */
-export const REVALIDATE = "public, no-cache";
-/** A content-hashed name (public/build/editor-82cf6a857ea7.js): 8+ hex digits before the extension, as nginx's map. */
-const HASHED_NAME = /[.-][0-9a-f]{8,}(\.min)?\.[A-Za-z0-9]+$/;
+export { IMMUTABLE, noneMatch, REVALIDATE };
 
 /** Names the plugin's routes match as they are: no escapes, no empty, "." or ".." segments. */
 const PLAIN_NAME = /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
@@ -33,30 +33,34 @@ function fileOf(dir: string, path: string): string | undefined {
   return file.startsWith(dir + sep) ? file : undefined;
 }
 
-/** Every file below `dir`, with its length: what the plugin takes at start in production. */
-function lengthsBelow(dir: string): Map<string, number> {
-  const lengths = new Map<string, number>();
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const stat = fileStat(join(dir, name));
-    if (stat) lengths.set(join(dir, name), stat.size);
-  }
-  return lengths;
-}
-
-/** Whether If-None-Match names `etag` (a strong "..."): `*`, or any tag of the list by weak comparison (RFC 9110 13.1.2). */
-export function noneMatch(header: string, etag: string): boolean {
-  if (header.trim() === "*") return true;
-  for (const [, opaque] of header.matchAll(/(?:W\/)?("[^"]*")/g)) if (opaque === etag) return true;
-  return false;
-}
-
 /**
- * The files of `dir` at /public/. `alwaysStatic` is the plugin's (the app passes the config's
- * `production`): one route per file, registered at start, instead of a wildcard route.
+ * The files of `dir` at /public/. `alwaysStatic` (the app passes the config's `production`):
+ * answered from `snapshot`, read at start (by default here, with the default security
+ * headers; the app passes the one its handler also answers from before routing, app.ts).
  */
-export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; alwaysStatic: boolean }) {
-  // The length each file had when the plugin took it (in production: every file, now).
-  const taken = alwaysStatic ? lengthsBelow(dir) : new Map<string, number>();
+export function publicFiles({
+  dir = PUBLIC_DIR,
+  alwaysStatic,
+  snapshot,
+}: {
+  dir?: string;
+  alwaysStatic: boolean;
+  snapshot?: PublicSnapshot;
+}) {
+  if (alwaysStatic) {
+    const files = snapshot ?? new PublicSnapshot(dir, () => SECURITY_HEADERS);
+    return (
+      new Elysia({ name: "public-files", seed: dir })
+        .onRequest(({ request }) => files.answer(request))
+        .as("global")
+        // Any other file is not there; the route makes a POST to a file a 405, as in development.
+        .get("/public/*", () => {
+          throw new NotFoundError();
+        })
+    );
+  }
+  // The length each file had when the plugin took it.
+  const taken = new Map<string, number>();
   return new Elysia({ name: "public-files", seed: dir })
     .onRequest(({ request, set }) => {
       if (request.method !== "GET" && request.method !== "HEAD") return;
@@ -66,16 +70,12 @@ export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; 
       const stat = file && fileStat(file);
       if (!stat) return; // not a file: the plugin's 404
       let length = taken.get(file);
-      if (length === undefined) {
-        if (alwaysStatic) return; // added after start: the plugin has no route for it (404)
-        taken.set(file, (length = stat.size)); // the plugin takes it with this request
-      }
+      if (length === undefined) taken.set(file, (length = stat.size)); // the plugin takes it with this request
       const hash = contentHash(file, stat)!;
       const etag = `"${hash}"`;
       // On our 304 or on the plugin's response (it sets none of these headers).
       set.headers.etag = etag;
-      const versioned = HASHED_NAME.test(path) || (request.url.includes("?") && new URL(request.url).searchParams.get("v") === hash);
-      set.headers["cache-control"] = versioned ? IMMUTABLE : REVALIDATE;
+      set.headers["cache-control"] = isVersioned(request.url, path, hash) ? IMMUTABLE : REVALIDATE;
       const given = request.headers.get("if-none-match");
       if (given !== null && noneMatch(given, etag)) return new Response(null, { status: 304 });
       // Built without headers (etag: false), the plugin's response has its type only implied
@@ -86,5 +86,5 @@ export function publicFiles({ dir = PUBLIC_DIR, alwaysStatic }: { dir?: string; 
       if (stat.size !== length) return new Response(body); // changed since the plugin took it
     })
     .as("global")
-    .use(staticPlugin({ assets: dir, prefix: "/public", etag: false, alwaysStatic }));
+    .use(staticPlugin({ assets: dir, prefix: "/public", etag: false, alwaysStatic: false }));
 }

@@ -23,6 +23,8 @@ interface RenderedFrom extends Page {
 /** An assignment page as rendered for one user. */
 interface CachedPage extends RenderedFrom {
   headers: Headers;
+  /** the body as UTF-8, encoded once rather than on every response */
+  bytes: Uint8Array<ArrayBuffer>;
   /** the security headers `headers` were built with (they change when an LMS is registered) */
   security: Record<string, string>;
   pending: boolean;
@@ -66,7 +68,8 @@ export class WarmPages {
         const { body, pending } = await render();
         const page = etagged(body);
         const security = this.ctx.cache.framing.current();
-        return { ...page, headers: pageHeaders(page, security), security, catalog, bundle, pending };
+        const bytes = new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>;
+        return { ...page, headers: pageHeaders(page, security), bytes, security, catalog, bundle, pending };
       },
       {
         fresh: (p) => p.catalog === catalog && p.bundle === bundle && p.security === this.ctx.cache.framing.current(),
@@ -96,6 +99,6 @@ export class WarmPages {
     if (page.security !== this.ctx.cache.framing.current()) return undefined;
     this.ctx.cache.users.hits++;
     if (known(request, page.etag)) return new Response(null, { status: 304, headers: page.headers });
-    return new Response(page.body, { headers: page.headers });
+    return new Response(page.bytes, { headers: page.headers });
   }
 }

@@ -9,13 +9,14 @@ import { join } from "node:path";
 import { Elysia } from "elysia";
 import { Assets, PUBLIC_DIR } from "../../src/pages/assets";
 import { IMMUTABLE, noneMatch, publicFiles, REVALIDATE } from "../../src/pages/public-files";
+import { PublicSnapshot } from "../../src/pages/public-snapshot";
 import { appsForThisFile, Client } from "../helpers/app";
 
 const hashOf = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const get = (app: { handle(r: Request): Promise<Response> }, path: string, headers: Record<string, string> = {}, method = "GET") =>
   app.handle(new Request(`http://localhost${path}`, { method, headers }));
 
-describe("through the app (development mode, as in the tests and the benches)", () => {
+describe("through the app (development mode, as in the tests)", () => {
   const t = appsForThisFile()();
   const hashes = Object.fromEntries(
     ["css/app.css", "vendor/htmx.min.js", "vendor/hx-sse.min.js"].map((f) => [f, hashOf(readFileSync(join(PUBLIC_DIR, f)))]),
@@ -107,9 +108,9 @@ describe("the plugin in both of its modes", () => {
   writeFileSync(join(dir, "build", "manifest.json"), JSON.stringify({ "editor.js": "editor-0123abcd4567.js" }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  // alwaysStatic is what NODE_ENV=production selects: a route per file, listed at start.
+  // alwaysStatic is what NODE_ENV=production selects: every file read at start.
   for (const alwaysStatic of [false, true]) {
-    test(alwaysStatic ? "production (a route per file)" : "development (one wildcard route)", async () => {
+    test(alwaysStatic ? "production (read at start)" : "development (one wildcard route)", async () => {
       const app = new Elysia().use(publicFiles({ dir, alwaysStatic }));
       await app.modules;
       const hash = hashOf("body { color: black; }\n");
@@ -135,24 +136,57 @@ describe("the plugin in both of its modes", () => {
     });
   }
 
-  for (const alwaysStatic of [false, true]) {
-    test(`a file rewritten longer after the plugin took it is sent whole, under its new ETag (${alwaysStatic ? "production" : "development"})`, async () => {
-      const name = `grown-${alwaysStatic}.css`;
-      const file = join(dir, "css", name);
-      writeFileSync(file, "p { margin: 0; }\n");
-      const app = new Elysia().use(publicFiles({ dir, alwaysStatic }));
-      await app.modules;
-      expect(await (await get(app, `/public/css/${name}`)).text()).toBe("p { margin: 0; }\n");
-      const longer = "p { margin: 0; padding: 0; border: 1px solid red; }\n";
-      writeFileSync(file, longer); // a deploy onto the same disk, this process not yet restarted
-      const res = await get(app, `/public/css/${name}?v=${hashOf(longer)}`);
-      expect(res.headers.get("etag")).toBe(`"${hashOf(longer)}"`);
-      expect(res.headers.get("cache-control")).toBe(IMMUTABLE);
-      expect(res.headers.get("content-type")).toStartWith("text/css");
-      expect(await res.text()).toBe(longer);
-      expect((await get(app, `/public/css/${name}`, { "if-none-match": `"${hashOf(longer)}"` })).status).toBe(304);
+  test("development: a file rewritten longer after the plugin took it is sent whole, under its new ETag", async () => {
+    const file = join(dir, "css", "grown.css");
+    writeFileSync(file, "p { margin: 0; }\n");
+    const app = new Elysia().use(publicFiles({ dir, alwaysStatic: false }));
+    await app.modules;
+    expect(await (await get(app, "/public/css/grown.css")).text()).toBe("p { margin: 0; }\n");
+    const longer = "p { margin: 0; padding: 0; border: 1px solid red; }\n";
+    writeFileSync(file, longer); // an edit while the server runs
+    const res = await get(app, `/public/css/grown.css?v=${hashOf(longer)}`);
+    expect(res.headers.get("etag")).toBe(`"${hashOf(longer)}"`);
+    expect(res.headers.get("cache-control")).toBe(IMMUTABLE);
+    expect(res.headers.get("content-type")).toStartWith("text/css");
+    expect(await res.text()).toBe(longer);
+    expect((await get(app, "/public/css/grown.css", { "if-none-match": `"${hashOf(longer)}"` })).status).toBe(304);
+  });
+
+  test("production: files are read at start and sent as read, bytes and ETag agreeing, until a restart", async () => {
+    const file = join(dir, "css", "kept.css");
+    const first = "p { margin: 0; }\n";
+    writeFileSync(file, first);
+    const app = new Elysia().use(publicFiles({ dir, alwaysStatic: true }));
+    // No wait for anything: the very first request is answered (the plugin's asynchronous
+    // production mode left every file a 404 when a request came before its routes).
+    const res = await get(app, "/public/css/kept.css");
+    expect(res.status).toBe(200);
+    writeFileSync(file, "p { margin: 0; padding: 0; border: 1px solid red; }\n"); // a deploy onto the same disk
+    for (const path of ["/public/css/kept.css", `/public/css/kept.css?v=${hashOf(first)}`]) {
+      const again = await get(app, path);
+      expect(again.headers.get("etag")).toBe(`"${hashOf(first)}"`);
+      expect(await again.text()).toBe(first);
+    }
+    expect((await get(app, "/public/css/kept.css", { "if-none-match": `"${hashOf(first)}"` })).status).toBe(304);
+    const head = await get(app, "/public/css/kept.css", {}, "HEAD");
+    expect({ status: head.status, length: head.headers.get("content-length"), body: await head.text() }).toEqual({
+      status: 200,
+      length: String(first.length),
+      body: "",
     });
-  }
+  });
+
+  test("production: the security headers of the moment, on 200 and 304", async () => {
+    let security: Record<string, string> = { "X-Frame-Options": "DENY" };
+    const app = new Elysia().use(publicFiles({ dir, alwaysStatic: true, snapshot: new PublicSnapshot(dir, () => security) }));
+    const hash = hashOf("body { color: black; }\n");
+    expect((await get(app, "/public/css/app.css")).headers.get("x-frame-options")).toBe("DENY");
+    security = { "Content-Security-Policy": "frame-ancestors 'self' https://lms.example" };
+    const res = await get(app, "/public/css/app.css", { "if-none-match": `"${hash}"` });
+    expect(res.status).toBe(304);
+    expect(res.headers.get("x-frame-options")).toBeNull();
+    expect(res.headers.get("content-security-policy")).toContain("lms.example");
+  });
 
   test("production: a file added after start is a 404 like the plugin's, never a 304; odd spellings of a path likewise", async () => {
     const app = new Elysia().use(publicFiles({ dir, alwaysStatic: true }));

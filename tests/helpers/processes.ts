@@ -92,12 +92,22 @@ export function spawnChild(argv: string[], opts: ChildOptions = {}): Child {
   };
 }
 
-/** `wrap` goes before bun (tests/k8s/seccomp.test.ts: the seccomp loader). */
-const app = (script: string, env: Record<string, string>, wrap: string[] = []) =>
-  spawnChild([...wrap, "bun", script], { env: { ...process.env, LOG_LEVEL: "info", ...env } });
+/**
+ * Where and how an app process runs: another checkout (`cwd`, e.g. the code before a change),
+ * Bun's flags (`bunArgs`, e.g. --cpu-prof), or a command before bun (`wrap`: the seccomp loader
+ * of tests/k8s/seccomp.test.ts).
+ */
+export interface AppOptions {
+  cwd?: string;
+  bunArgs?: string[];
+  wrap?: string[];
+}
 
-export async function startWeb(port: number, env: Record<string, string> = {}): Promise<Proc> {
-  const web = app("src/server.ts", { PORT: String(port), ...env });
+const app = (script: string, env: Record<string, string>, o: AppOptions = {}) =>
+  spawnChild([...(o.wrap ?? []), "bun", ...(o.bunArgs ?? []), script], { cwd: o.cwd, env: { ...process.env, LOG_LEVEL: "info", ...env } });
+
+export async function startWeb(port: number, env: Record<string, string> = {}, o: AppOptions = {}): Promise<Proc> {
+  const web = app("src/server.ts", { PORT: String(port), ...env }, o);
   // Ready when it answers (its log may be quieter than info).
   for (let i = 0; i < 150; i++) {
     if (web.proc.exitCode !== null) break;
@@ -111,8 +121,8 @@ export async function startWeb(port: number, env: Record<string, string> = {}): 
   throw new Error(`web did not start:\n${web.lines.join("\n")}`);
 }
 
-export async function startGrader(env: Record<string, string> = {}, wrap: string[] = []): Promise<Proc> {
-  const grader = app("grader/main.ts", env, wrap);
+export async function startGrader(env: Record<string, string> = {}, o: AppOptions = {}): Promise<Proc> {
+  const grader = app("grader/main.ts", env, o);
   await grader.waitFor(/grader started/);
   return grader;
 }

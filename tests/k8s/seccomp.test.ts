@@ -138,7 +138,7 @@ describe.skipIf(!canRun)("under the profile", () => {
   test("grader/main.ts under the profile grades queued submissions; its health check passes", async () => {
     const stack = await new Stack({ GRADER_HEARTBEAT_SECONDS: "2" }).start(0);
     try {
-      const grader = await startGrader({ GRADER_SANDBOX: "bwrap" }, underProfile(PROFILE));
+      const grader = await startGrader({ GRADER_SANDBOX: "bwrap" }, { wrap: underProfile(PROFILE) });
       stack.graders.push(grader);
       const health = Bun.spawnSync(underProfile(PROFILE, ["bun", "deploy/healthcheck.ts", "grader"]), { cwd: ROOT, env: process.env });
       expect(health.exitCode).toBe(0);
