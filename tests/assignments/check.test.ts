@@ -48,7 +48,7 @@ const BROKEN: Record<string, [Record<string, string | null>, RegExp]> = {
   ],
   slow: [
     { "reference.py": `import time\n\n\ndef shout(text):\n    time.sleep(0.06)\n    return text.upper() + "!"\n` },
-    /^the tests took \d+ ms on the reference, more than 1000 ms \(a quarter of the 4 s limit\)/,
+    /^the tests took \d+ ms on the reference, more than 1000 ms \(a quarter of the 4 s wall limit\)/,
   ],
 };
 
@@ -58,8 +58,8 @@ afterAll(() => {
   course.remove();
   goodOnly.remove();
 });
-// A 4 s wall limit makes the timing bar 1 s, which the slow variant's 22 sleeps of 60 ms cross.
-const env = { ASSIGNMENTS_DIR: course.dir, GRADER_WALL_SECONDS: "4" };
+// A 4 s wall limit (and CPU limit) makes the timing bar 1 s, which the slow variant's 22 sleeps of 60 ms cross.
+const env = { ASSIGNMENTS_DIR: course.dir, GRADER_WALL_SECONDS: "4", GRADER_CPU_SECONDS: "4" };
 
 describe("bun run assignments:check", () => {
   test("every broken assignment fails with its sentence, the good one passes, exit 1", async () => {

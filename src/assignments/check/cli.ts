@@ -72,7 +72,11 @@ if (problem) fail(`The sandbox cannot grade here: ${problem}`);
 
 const pool = new RunnerPool(locals.map((l) => l.runner));
 const wallSeconds = config.grading.wallSeconds;
-const limitMs = wallSeconds * 250;
+// Well inside both limits: a quarter of the smaller (a wall-clock reading against a CPU limit
+// errs on the safe side, as wall time is never less than CPU time here).
+const limit =
+  config.grading.cpuSeconds < wallSeconds ? { seconds: config.grading.cpuSeconds, kind: "CPU" } : { seconds: wallSeconds, kind: "wall" };
+const limitMs = limit.seconds * 250;
 console.log(`Checking ${assignments.length} assignment(s) in ${config.assignmentsDir} with ${size} runner(s) (${mode})…\n`);
 const proofs = await mapLimit(assignments, size * 2, (a) =>
   prove(a, { pool, python: config.python, examplesTimeoutMs: wallSeconds * 1000 }),
@@ -83,7 +87,7 @@ for (const [i, p] of proofs.entries()) {
     const again = await pool.grade({ source: assignments[i]!.referenceCode, tests: assignments[i]!.testCode }).catch(() => undefined);
     if (again) p.ms = Math.min(p.ms, again.ms);
   }
-  checkTime(p, limitMs, wallSeconds);
+  checkTime(p, limitMs, `${limit.seconds} s ${limit.kind}`);
 }
 
 const style = styleFor(process.stdout);

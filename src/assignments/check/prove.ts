@@ -138,11 +138,11 @@ export async function prove(a: AssignmentFiles, deps: ProveDeps): Promise<Proof>
   };
 }
 
-/** Adds the timing failure: the reference's tests must finish well inside the wall limit. */
-export function checkTime(p: Proof, limitMs: number, wallSeconds: number): void {
+/** Adds the timing failure: the reference's tests must finish well inside the time limit (`limit`, e.g. "2 s CPU"). */
+export function checkTime(p: Proof, limitMs: number, limit: string): void {
   if (p.ms > limitMs) {
     p.failures.push(
-      `the tests took ${p.ms} ms on the reference, more than ${limitMs} ms (a quarter of the ${wallSeconds} s limit): make them faster.`,
+      `the tests took ${p.ms} ms on the reference, more than ${limitMs} ms (a quarter of the ${limit} limit): make them faster.`,
     );
   }
 }
