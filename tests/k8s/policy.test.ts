@@ -108,6 +108,19 @@ describe.each(OVERLAYS)("%s", (overlay) => {
   });
 });
 
+test("only the migrate Job syncs assignments: web pods start with SYNC_ASSIGNMENTS_ON_START=false", () => {
+  for (const overlay of OVERLAYS) {
+    const pods = podTemplates(parseDocs(render(overlay)));
+    const sync = (name: string) =>
+      pods.find((p) => p.name === name)!.spec.containers[0]!.env?.find((e) => e.name === "SYNC_ASSIGNMENTS_ON_START")?.value;
+    expect({ overlay, web: sync("pypractice-web"), migrate: sync("pypractice-migrate") }).toEqual({
+      overlay,
+      web: "false",
+      migrate: "true",
+    });
+  }
+});
+
 test("graders may reach DNS (NodeLocal DNSCache too), Redis and Postgres only, and nothing may reach them", () => {
   for (const overlay of OVERLAYS) {
     const docs = parseDocs(render(overlay));
