@@ -29,6 +29,9 @@ export interface Config {
   sandbox: SandboxMode | "auto";
   python: string;
   assignmentsDir: string;
+  /** scripts/prestart.ts syncs assignments/ after migrating; false where one Job syncs (Kubernetes),
+   *  so a restarted pod of an older image cannot bring its older course back */
+  syncAssignmentsOnStart: boolean;
   limits: {
     bodyBytes: number;
     codeBytes: number;
@@ -176,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     sandbox: oneOf(env, "GRADER_SANDBOX", "auto", ["auto", "bwrap", "rlimit"] as const),
     python: env.GRADER_PYTHON || "/usr/bin/python3",
     assignmentsDir: env.ASSIGNMENTS_DIR || new URL("../assignments", import.meta.url).pathname,
+    syncAssignmentsOnStart: oneOf(env, "SYNC_ASSIGNMENTS_ON_START", "true", ["true", "false"] as const) === "true",
     limits: {
       bodyBytes: int(env, "MAX_BODY_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
       codeBytes: int(env, "MAX_CODE_BYTES", 64 * 1024, 16, 16 * 1024 * 1024),

@@ -59,3 +59,37 @@ test("a misspelt key is caught, in a built-in kind and in KEDA's", () => {
   const strict = check(Bun.YAML.stringify(grader)).find((o) => o.kind === "Deployment")!;
   expect(strict.strict).toContain('unknown field "spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem"');
 });
+
+test("any built-in kind is checked: a StatefulSet's typo and its pod, a misspelt kind, an old version", () => {
+  const docs = parseDocs(rendered["overlays/prod"]!);
+  const namespace = docs.find((d) => d.kind === "Namespace" && d.metadata.name === "pypractice")!;
+  const web = docs.find((d) => d.kind === "Deployment" && d.metadata.name === "pypractice-web")!;
+  const { strategy: _, ...spec } = web.spec as Record<string, unknown>;
+  const stateful = (name: string, container: Record<string, unknown>): Doc => {
+    const template = structuredClone(spec.template) as { spec: { containers: Record<string, unknown>[] } };
+    template.spec.containers = [{ ...template.spec.containers[0]!, ...container }];
+    return {
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name, namespace: "pypractice" },
+      spec: { ...spec, serviceName: name, template },
+    };
+  };
+  const typo = stateful("typo", { imagePullPolicyy: "Always" });
+  const privileged = stateful("privileged", { securityContext: { privileged: true } });
+  const misspelt: Doc = { ...stateful("misspelt", {}), kind: "StatefullSet" };
+  const old: Doc = { ...web, apiVersion: "apps/v1beta1", metadata: { ...web.metadata, name: "old" } };
+  const route = docs.find((d) => d.kind === "HTTPRoute")!;
+  const yaml = [namespace, typo, privileged, misspelt, old, route].map((d) => Bun.YAML.stringify(d)).join("\n---\n");
+  const byName = new Map(check(yaml).map((o) => [o.name, o]));
+
+  expect(byName.get("typo")!.strict).toContain('unknown field "spec.template.spec.containers[0].imagePullPolicyy"');
+  expect(byName.get("privileged")).toMatchObject({ strict: "ok", level: "restricted" });
+  expect(byName.get("privileged")!.forbidden!.join(" ")).toContain("privileged");
+  expect(byName.get("misspelt")!.strict).toBe(
+    "apps/v1 StatefullSet is no stable Kubernetes kind that k8s-check knows (k8s.io/api's GA versions)",
+  );
+  expect(byName.get("old")!.strict).toContain("apps/v1beta1 Deployment is no stable Kubernetes kind");
+  // A custom resource in a k8s.io group (Gateway API) is still the schema checks' to judge.
+  expect(byName.get(route.metadata.name)!.strict).toBe("not built-in");
+});

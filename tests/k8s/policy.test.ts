@@ -108,14 +108,40 @@ describe.each(OVERLAYS)("%s", (overlay) => {
   });
 });
 
-test("graders may reach DNS, Redis and Postgres only, and nothing may reach them", () => {
+test("only the migrate Job syncs assignments: web pods start with SYNC_ASSIGNMENTS_ON_START=false", () => {
+  for (const overlay of OVERLAYS) {
+    const pods = podTemplates(parseDocs(render(overlay)));
+    const sync = (name: string) =>
+      pods.find((p) => p.name === name)!.spec.containers[0]!.env?.find((e) => e.name === "SYNC_ASSIGNMENTS_ON_START")?.value;
+    expect({ overlay, web: sync("pypractice-web"), migrate: sync("pypractice-migrate") }).toEqual({
+      overlay,
+      web: "false",
+      migrate: "true",
+    });
+  }
+});
+
+test("graders may reach DNS (NodeLocal DNSCache too), Redis and Postgres only, and nothing may reach them", () => {
   for (const overlay of OVERLAYS) {
     const docs = parseDocs(render(overlay));
     const policy = docs.find((d) => d.kind === "NetworkPolicy" && d.metadata.namespace === "pypractice-grading")!;
-    const spec = policy.spec as { podSelector: object; policyTypes: string[]; ingress: unknown[]; egress: { ports: { port: number }[] }[] };
+    type Rule = { to: Record<string, unknown>[]; ports: { port: number; protocol: string }[] };
+    const spec = policy.spec as { podSelector: object; policyTypes: string[]; ingress: unknown[]; egress: Rule[] };
     expect(spec.podSelector).toEqual({});
     expect(spec.policyTypes.sort()).toEqual(["Egress", "Ingress"]);
     expect(spec.ingress).toEqual([]);
     expect(spec.egress.map((e) => e.ports.map((p) => p.port))).toEqual([[53, 53], [6379], [5432]]);
+    // DNS over UDP and TCP, to the cluster's DNS pods or to NodeLocal DNSCache on the node
+    // (169.254.20.10, no pod to select); no other ipBlock anywhere.
+    const [dns, ...others] = spec.egress;
+    expect(dns!.ports.map((p) => p.protocol).sort()).toEqual(["TCP", "UDP"]);
+    expect(dns!.to).toEqual([
+      {
+        namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } },
+        podSelector: { matchLabels: { "k8s-app": "kube-dns" } },
+      },
+      { ipBlock: { cidr: "169.254.20.10/32" } },
+    ]);
+    for (const rule of others) for (const peer of rule.to) expect(peer.ipBlock).toBeUndefined();
   }
 });
