@@ -5,11 +5,12 @@ import { Elysia } from "elysia";
 import { claimPage } from "../../views/auth";
 import { progressOf } from "../assignments/service";
 import type { Context } from "../context";
-import { freshIdentity, identityCookie, userPlugin } from "../identity/plugin";
+import { clientAddress, freshIdentity, identityCookie, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import { afterSolve } from "../lti/scores/records";
 import type { Assets } from "../pages/assets";
 import { HTML } from "../pages/etag";
+import { limitLoginStart } from "../security/rate-limit";
 import { accountOf, claimable, hasAccount, hasProgress, signInAccount } from "./accounts";
 import { mergeInto } from "./merge";
 import { localPath, refererPath } from "./next";
@@ -31,6 +32,7 @@ export const authRoutes = (ctx: Context) => {
   return new Elysia()
     .use(userPlugin(ctx.config))
     .get("/auth/login", async ({ userId, query, request, set }) => {
+      await limitLoginStart(ctx, clientAddress(ctx.config, request));
       const state = crypto.randomUUID();
       const { url, checks } = await provider.start(request, state);
       const next = localPath(query.next ?? refererPath(request, base));

@@ -2,7 +2,9 @@
 // we remember a fresh state and nonce server-side and send the browser to the LMS's
 // authorization endpoint, which answers by POSTing the id_token to /lti/launch.
 import type { Context } from "../context";
+import { clientAddress } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
+import { limitLoginStart } from "../security/rate-limit";
 import { saveLtiLogin } from "./pending";
 import { findPlatform } from "./platforms";
 
@@ -14,6 +16,7 @@ export const toolBase = (ctx: Context, request: Request) => ctx.config.publicUrl
 
 /** The LMS's authorization URL for this login (a 302 target). */
 export async function startLogin(ctx: Context, request: Request, params: Record<string, unknown>): Promise<string> {
+  await limitLoginStart(ctx, clientAddress(ctx.config, request));
   const issuer = str(params.iss);
   const loginHint = str(params.login_hint);
   const target = str(params.target_link_uri);
