@@ -10,6 +10,7 @@ import { HttpError } from "../lib/errors";
 import { afterSolve } from "../lti/scores/records";
 import type { Assets } from "../pages/assets";
 import { HTML } from "../pages/etag";
+import { requestOrigin } from "../security/client";
 import { limitLoginStart } from "../security/rate-limit";
 import { accountOf, claimable, hasAccount, hasProgress, signInAccount } from "./accounts";
 import { mergeInto } from "./merge";
@@ -27,7 +28,7 @@ export const authRoutes = (ctx: Context) => {
   const settings = ctx.config.oidc;
   if (!settings) return new Elysia({ name: "auth-off" });
   const base = ctx.config.publicUrl;
-  const provider = new Provider(settings, (request) => `${base ?? new URL(request.url).origin}/auth/callback`);
+  const provider = new Provider(settings, (request) => `${base ?? requestOrigin(request, ctx.config.trustProxy)}/auth/callback`);
 
   return new Elysia()
     .use(userPlugin(ctx.config))

@@ -4,6 +4,7 @@
 import type { Context } from "../context";
 import { clientAddress } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
+import { requestOrigin } from "../security/client";
 import { limitLoginStart } from "../security/rate-limit";
 import { saveLtiLogin } from "./pending";
 import { findPlatform } from "./platforms";
@@ -11,8 +12,8 @@ import { findPlatform } from "./platforms";
 const str = (v: unknown) => (typeof v === "string" && v !== "" && v.length <= 4096 ? v : undefined);
 const bad = (why: string) => new HttpError(400, `This LMS login could not start: ${why}`);
 
-/** Where the tool's endpoints are: PUBLIC_URL, else the request's own origin. */
-export const toolBase = (ctx: Context, request: Request) => ctx.config.publicUrl ?? new URL(request.url).origin;
+/** Where the tool's endpoints are: PUBLIC_URL, else the origin the client addressed (through trusted proxies). */
+export const toolBase = (ctx: Context, request: Request) => ctx.config.publicUrl ?? requestOrigin(request, ctx.config.trustProxy);
 
 /** The LMS's authorization URL for this login (a 302 target). */
 export async function startLogin(ctx: Context, request: Request, params: Record<string, unknown>): Promise<string> {

@@ -96,6 +96,7 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
         launchUrl: `${base}/lti/launch`,
         jwksUrl: `${base}/lti/jwks`,
         deepLinkingUrl: `${base}/lti/launch`,
+        guessed: !ctx.config.publicUrl,
       };
       // The site's staff see every registered LMS; an instructor by LTI only those they teach from.
       const platforms = (await staffByEmail(ctx, userId)) ? await listPlatforms(ctx) : await platformsTaughtBy(ctx, userId);
