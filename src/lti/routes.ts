@@ -7,7 +7,7 @@ import { accountRow } from "../auth/accounts";
 import { localPath, refererPath } from "../auth/next";
 import { finishSignIn } from "../auth/routes";
 import type { Context } from "../context";
-import { framedCookieHeader } from "../identity/cookie";
+import { framedCookieHeader, isFramed } from "../identity/cookie";
 import { identityCookie, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { Assets } from "../pages/assets";
@@ -25,9 +25,6 @@ const field = (body: unknown, name: string) => {
   const v = (body as Record<string, unknown> | undefined)?.[name];
   return typeof v === "string" ? v : undefined;
 };
-
-/** A launch shown inside another site's frame (the LMS page), as the browser says. */
-const framed = (request: Request) => ["iframe", "frame"].includes(request.headers.get("sec-fetch-dest") ?? "");
 
 export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(ctx.config.lti.jwksCooldownSeconds * 1000)) =>
   new Elysia()
@@ -58,7 +55,7 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
       const launched = await applyLaunch(ctx, platform, claims, `${toolBase(ctx, request)}/lti/launch`);
       await ctx.cache.framing.refresh(); // the pages that follow may be framed by this LMS
       delete set.headers["set-cookie"]; // only the cookie below
-      if (framed(request)) {
+      if (isFramed(request)) {
         // Inside the LMS's iframe: the first-party cookie (and its anonymous progress) is out of reach.
         const cookie = framedCookieHeader(ctx.config.sessionSecrets[0]!, launched.userId);
         return new Response(null, { status: 303, headers: { location: launched.next, "set-cookie": cookie } });
