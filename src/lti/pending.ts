@@ -4,7 +4,7 @@
 import type { Context } from "../context";
 import { putJson, redis, takeJson } from "../lib/redis-json";
 
-const LOGIN_TTL_SECONDS = 600;
+export const LOGIN_TTL_SECONDS = 600;
 /** A nonce is remembered longer than any id_token we accept lives (see verify.ts). */
 const NONCE_TTL_SECONDS = 3600;
 /** A ticket is made when "Open in a new window" is pressed and used at once. */
@@ -17,6 +17,8 @@ export interface PendingLtiLogin {
   nonce: string;
   /** the target_link_uri the login asked for: the launch must name the same */
   targetLinkUri: string;
+  /** the value of the login's browser cookie (login.ts), which the launch must carry if it carries any cookie */
+  browser?: string;
 }
 
 export interface Ticket {

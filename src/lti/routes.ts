@@ -15,7 +15,7 @@ import { HTML } from "../pages/etag";
 import { requireStaff, staffByEmail } from "../staff/access";
 import { publishedKeys } from "./keys";
 import { applyLaunch } from "./launch";
-import { startLogin, toolBase } from "./login";
+import { sameBrowser, startLogin, toolBase } from "./login";
 import { saveTicket, takeLtiLogin, takeTicket } from "./pending";
 import { listPlatforms, platformsTaughtBy } from "./platforms";
 import { PlatformKeys, verifyLaunch } from "./verify";
@@ -26,19 +26,21 @@ const field = (body: unknown, name: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
+/** The 302 to the LMS, setting the login's browser cookie beside a new visitor's `uid` (if any). */
+async function loginRedirect(ctx: Context, request: Request, params: Record<string, unknown>, headers: Record<string, unknown>) {
+  const { location, cookie } = await startLogin(ctx, request, params);
+  const out = new Headers({ location });
+  if (typeof headers["set-cookie"] === "string") out.append("set-cookie", headers["set-cookie"]);
+  out.append("set-cookie", cookie);
+  delete headers["set-cookie"];
+  return new Response(null, { status: 302, headers: out });
+}
+
 export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(ctx.config.lti.jwksCooldownSeconds * 1000)) =>
   new Elysia()
     .use(userPlugin(ctx.config))
-    .get("/lti/login", async ({ query, request, set }) => {
-      set.status = 302;
-      set.headers.location = await startLogin(ctx, request, query);
-      return "";
-    })
-    .post("/lti/login", async ({ body, request, set }) => {
-      set.status = 302;
-      set.headers.location = await startLogin(ctx, request, (body ?? {}) as Record<string, unknown>);
-      return "";
-    })
+    .get("/lti/login", ({ query, request, set }) => loginRedirect(ctx, request, query, set.headers))
+    .post("/lti/login", ({ body, request, set }) => loginRedirect(ctx, request, (body ?? {}) as Record<string, unknown>, set.headers))
     .post("/lti/launch", async ({ body, request, set }) => {
       const state = field(body, "state");
       const idToken = field(body, "id_token");
@@ -48,6 +50,11 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
         throw new HttpError(
           400,
           "This launch from your LMS was refused: its login has expired or was already used (state). Please open the activity again.",
+        );
+      if (!sameBrowser(request, login))
+        throw new HttpError(
+          400,
+          "This launch from your LMS was refused: it did not come back to the browser that started it (its login cookie is missing or another one). Please open the activity again.",
         );
       const platform = (await listPlatforms(ctx)).find((p) => p.id === login.platformId && p.clientId === login.clientId);
       if (!platform) throw new HttpError(403, "This launch from your LMS was refused: the LMS is no longer registered with PyPractice.");
