@@ -39,6 +39,8 @@ export interface Config {
     submissionsPerMinutePerIp: number;
     streamsPerMinute: number;
     streamsPerMinutePerIp: number;
+    /** sign-in starts (/auth/login, /lti/login) per client address: each writes Redis state for 10 minutes */
+    loginsPerMinutePerIp: number;
     /** event streams one user may hold open at once, across all web processes */
     openStreamsPerUser: number;
     /** queued submissions (LLEN of the queue) at which new ones are refused with 503 */
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
       submissionsPerMinutePerIp: int(env, "SUBMISSIONS_PER_MINUTE_PER_IP", 600, 1, 10_000_000),
       streamsPerMinute: int(env, "STREAMS_PER_MINUTE", 120, 1, 1_000_000),
       streamsPerMinutePerIp: int(env, "STREAMS_PER_MINUTE_PER_IP", 1200, 1, 10_000_000),
+      loginsPerMinutePerIp: int(env, "LOGINS_PER_MINUTE_PER_IP", 120, 1, 10_000_000),
       openStreamsPerUser: int(env, "MAX_OPEN_STREAMS_PER_USER", 8, 1, 10_000),
       queueCap: int(env, "QUEUE_CAP", 1000, 1, 100_000_000),
     },

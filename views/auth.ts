@@ -29,3 +29,30 @@ export function claimPage(c: ClaimView, assets: PageAssets): string {
 </div>`;
   return layout({ title: "Add your progress?", points: c.points, body, assets });
 }
+
+export interface SwitchView {
+  /** the account this browser is signed in to now */
+  current: string;
+  /** the account the sign-in or LMS launch would switch to */
+  into: string;
+  /** the waiting switch's id, sent back with the choice */
+  id: string;
+  points: number;
+}
+
+/** A sign-in as another account than the browser's: switched only when the user says so. */
+export function switchPage(v: SwitchView, assets: PageAssets): string {
+  const body = html`
+<h1>Continue as ${v.into}?</h1>
+<div class="progress-card" data-testid="switch">
+  <p>You are signed in as <strong data-testid="switch-current">${v.current}</strong>. A sign-in (or a launch from an
+  LMS) would now switch this browser to <strong data-testid="switch-into">${v.into}</strong>.</p>
+  <p>Continue only if you started it: someone else's link can sign you in as them, and your work would then count for them.</p>
+  <form method="post" action="/auth/switch" class="actions">
+    <input type="hidden" name="id" value="${v.id}">
+    <button type="submit" name="decision" value="switch" data-testid="switch-continue">Continue as ${v.into}</button>
+    <button type="submit" name="decision" value="stay" class="secondary" data-testid="switch-stay">Stay ${v.current}</button>
+  </form>
+</div>`;
+  return layout({ title: "Switch account?", points: v.points, body, assets });
+}

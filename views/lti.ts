@@ -9,6 +9,8 @@ export interface ToolValuesView {
   launchUrl: string;
   jwksUrl: string;
   deepLinkingUrl: string;
+  /** PUBLIC_URL is unset: the values are this request's own origin */
+  guessed: boolean;
 }
 
 export interface PlatformView {
@@ -40,6 +42,11 @@ export function toolPage(tool: ToolValuesView, platforms: PlatformView[], assets
 <h1>LMS (LTI 1.3)</h1>
 <p>An LMS administrator registers PyPractice as an LTI 1.3 tool with these values, then gives
 us the LMS's own values with <code>bun run lti:platform add</code>.</p>
+${
+  tool.guessed
+    ? html`<p class="muted" data-testid="lti-public-url-unset">PUBLIC_URL is not set, so these addresses are the ones this page was asked for; if your LMS reaches PyPractice at another address (or over https behind a proxy without TRUST_PROXY), set PUBLIC_URL to the address students use.</p>`
+    : ""
+}
 <table class="lti-values" data-testid="lti-tool-values">
 <thead><tr><th scope="col">What</th><th scope="col">Moodle</th><th scope="col">Canvas developer key</th><th scope="col">Value</th></tr></thead>
 <tbody>

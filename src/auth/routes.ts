@@ -5,16 +5,19 @@ import { Elysia } from "elysia";
 import { claimPage } from "../../views/auth";
 import { progressOf } from "../assignments/service";
 import type { Context } from "../context";
-import { freshIdentity, identityCookie, userPlugin } from "../identity/plugin";
+import { clientAddress, freshIdentity, identityCookie, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import { afterSolve } from "../lti/scores/records";
 import type { Assets } from "../pages/assets";
 import { HTML } from "../pages/etag";
+import { requestOrigin } from "../security/client";
+import { limitLoginStart } from "../security/rate-limit";
 import { accountOf, claimable, hasAccount, hasProgress, signInAccount } from "./accounts";
 import { mergeInto } from "./merge";
 import { localPath, refererPath } from "./next";
 import { Provider } from "./oidc";
 import { dropClaim, readClaim, saveClaim, saveLogin, takeLogin } from "./pending";
+import { askToSwitch, switchRoutes } from "./switch";
 
 const NO_CLAIM =
   "Nothing is waiting to be added to an account from this browser (a sign-in waits 15 minutes for your choice). Please sign in again.";
@@ -26,11 +29,12 @@ export const authRoutes = (ctx: Context) => {
   const settings = ctx.config.oidc;
   if (!settings) return new Elysia({ name: "auth-off" });
   const base = ctx.config.publicUrl;
-  const provider = new Provider(settings, (request) => `${base ?? new URL(request.url).origin}/auth/callback`);
+  const provider = new Provider(settings, (request) => `${base ?? requestOrigin(request, ctx.config.trustProxy)}/auth/callback`);
 
   return new Elysia()
     .use(userPlugin(ctx.config))
     .get("/auth/login", async ({ userId, query, request, set }) => {
+      await limitLoginStart(ctx, clientAddress(ctx.config, request));
       const state = crypto.randomUUID();
       const { url, checks } = await provider.start(request, state);
       const next = localPath(query.next ?? refererPath(request, base));
@@ -61,12 +65,16 @@ export const authRoutes = (ctx: Context) => {
 };
 
 /**
- * After a verified sign-in of this browser (user `userId`) as `into`: anonymous progress in
- * this browser waits for the student's choice at /auth/claim; otherwise straight to `next`
- * with `cookie` (the Set-Cookie that makes the browser `into`). Shared by OIDC and LTI.
+ * After a verified sign-in of this browser (user `userId`) as `into`: a browser signed in to
+ * another account is asked at /auth/switch, anonymous progress in this browser waits for the
+ * student's choice at /auth/claim; otherwise straight to `next` with `cookie` (the Set-Cookie
+ * that makes the browser `into`). Shared by OIDC and LTI.
  */
 export async function finishSignIn(ctx: Context, userId: string, into: string, next: string, cookie: string): Promise<Response> {
-  if (into !== userId && !(await hasAccount(ctx, userId)) && (await hasProgress(ctx, userId))) {
+  if (into === userId) return go(next, 303, cookie);
+  // Signed in to another account here: switched only when that user confirms (switch.ts).
+  if (await hasAccount(ctx, userId)) return go(await askToSwitch(ctx, { from: userId, into, next }), 303);
+  if (await hasProgress(ctx, userId)) {
     // Anonymous progress joins an account only when the student says so.
     await saveClaim(ctx, userId, { into, next });
     return go("/auth/claim", 303);
@@ -80,6 +88,7 @@ export async function finishSignIn(ctx: Context, userId: string, into: string, n
  */
 export const claimRoutes = (ctx: Context, assets: Assets) => {
   return new Elysia()
+    .use(switchRoutes(ctx, assets))
     .use(userPlugin(ctx.config))
     .get("/auth/claim", async ({ userId, newVisitor }) => {
       const claim = newVisitor ? undefined : await readClaim(ctx, userId);

@@ -65,6 +65,9 @@ export function framedCookieHeader(secret: string, id: string): string {
   ].join("; ");
 }
 
+/** A request for a page shown inside another site's frame (an LMS page), as the browser says. */
+export const isFramed = (request: Request) => ["iframe", "frame"].includes(request.headers.get("sec-fetch-dest") ?? "");
+
 /**
  * Cookie values already verified against the current secret, so a returning user costs a
  * lookup instead of an HMAC. Only values that passed verification get in (the oldest go
@@ -90,7 +93,9 @@ export class VerifiedCookies {
 
 /**
  * The user of a request, and the Set-Cookie header to send when the user is new or the
- * cookie was signed by an older secret (re-signed with the current one, same id).
+ * cookie was signed by an older secret (re-signed with the current one, same id). Inside a
+ * frame the re-signed cookie is the framed one: a cross-site iframe only ever had that one,
+ * and its browser would reject a SameSite=Lax cookie there.
  * `newVisitor`: the id was made for this request (no valid cookie), so nothing of theirs exists yet.
  */
 export function identify(
@@ -106,6 +111,8 @@ export function identify(
     verified.remember(value!, found.id);
     return { userId: found.id, newVisitor: false };
   }
+  if (found && isFramed(request))
+    return { userId: found.id, newVisitor: false, setCookie: framedCookieHeader(verified.secrets[0]!, found.id) };
   const userId = found?.id ?? crypto.randomUUID();
   return { userId, newVisitor: !found, setCookie: cookieHeader(verified.secrets[0]!, userId, secure) };
 }

@@ -4,6 +4,9 @@ import { closeContext, createContext } from "../context";
 import { parsePlatformArgs, USAGE } from "./cli-args";
 import { addPlatform, listPlatforms, PlatformError, removePlatform } from "./platforms";
 
+const NO_PUBLIC_URL =
+  "Warning: PUBLIC_URL is not set. The LMS must reach PyPractice at the address its requests name; set PUBLIC_URL to the address students use (e.g. https://practice.example.edu), or set TRUST_PROXY behind a TLS proxy, or every launch may be refused.";
+
 const parsed = parsePlatformArgs(process.argv.slice(2));
 if (typeof parsed === "string") {
   console.error(`${parsed}\n${USAGE}`);
@@ -19,6 +22,7 @@ try {
   if (parsed.command === "add") {
     const p = await addPlatform(ctx, parsed.platform);
     console.log(`Registered ${p.issuer} (client id ${p.clientId}, deployments ${p.deploymentIds.join(", ")}).`);
+    if (!ctx.config.publicUrl) console.error(NO_PUBLIC_URL);
   } else if (parsed.command === "list") {
     const all = await listPlatforms(ctx);
     if (all.length === 0) console.log("No LMS is registered.");

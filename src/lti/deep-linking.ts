@@ -4,10 +4,10 @@
 // item of 100 points for grade passback). The request's settings wait in Redis, bound to
 // the instructor who launched, until the choice is made (or for 30 minutes).
 import { SignJWT } from "jose";
-import { redis } from "../auth/pending";
 import type { Catalog } from "../cache/catalog";
 import type { Context } from "../context";
 import { HttpError } from "../lib/errors";
+import { dropKey, getJson, putJson } from "../lib/redis-json";
 import { POINTS_PER_ASSIGNMENT } from "../submissions/status";
 import { CLAIM, DEEP_LINKING_RESPONSE } from "./claims";
 import { signingKey } from "./keys";
@@ -70,22 +70,21 @@ export async function applyDeepLinking(ctx: Context, platform: Platform, claims:
     launchUrl,
   };
   const id = crypto.randomUUID();
-  await redis(() => ctx.redis.set(ctx.keys.ltiDeepLink(id), JSON.stringify(request), "EX", TTL_SECONDS));
+  await putJson(ctx, ctx.keys.ltiDeepLink(id), request, TTL_SECONDS);
   return { userId, next: `/lti/deep-link/${id}`, staff: true };
 }
 
 /** The saved request for this user, or a 4xx in words (expired, or another user's). */
 export async function deepLinkRequestFor(ctx: Context, id: string, userId: string): Promise<DeepLinkRequest> {
-  const raw = /^[0-9a-f-]{36}$/.test(id) ? await redis(() => ctx.redis.get(ctx.keys.ltiDeepLink(id))) : null;
-  if (!raw) throw refuse(400, "this choice has expired or was already sent. Add the activity again from your LMS.");
-  const request = JSON.parse(raw) as DeepLinkRequest;
+  const request = /^[0-9a-f-]{36}$/.test(id) ? await getJson<DeepLinkRequest>(ctx, ctx.keys.ltiDeepLink(id)) : undefined;
+  if (!request) throw refuse(400, "this choice has expired or was already sent. Add the activity again from your LMS.");
   if (request.userId !== userId) throw refuse(403, "this choice belongs to the instructor who opened it from the LMS.");
   return request;
 }
 
 /** Forgets the request; false when another tab sent it first. */
 export async function useDeepLinkRequest(ctx: Context, id: string): Promise<boolean> {
-  return (await redis(() => ctx.redis.del(ctx.keys.ltiDeepLink(id)))) === 1;
+  return dropKey(ctx, ctx.keys.ltiDeepLink(id));
 }
 
 export interface Picked {

@@ -28,12 +28,13 @@ async function newKey(): Promise<typeof ltiKeys.$inferInsert> {
 
 /** The current signing key's row, made when there is none (under an advisory lock). */
 async function currentRow(ctx: Context) {
-  const active = () => ctx.db.select().from(ltiKeys).where(isNull(ltiKeys.retiredAt)).orderBy(desc(ltiKeys.createdAt)).limit(1);
-  const [found] = await active();
+  const active = (db: Pick<Context["db"], "select">) =>
+    db.select().from(ltiKeys).where(isNull(ltiKeys.retiredAt)).orderBy(desc(ltiKeys.createdAt)).limit(1);
+  const [found] = await active(ctx.db);
   if (found) return found;
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
-    const [again] = await tx.select().from(ltiKeys).where(isNull(ltiKeys.retiredAt)).orderBy(desc(ltiKeys.createdAt)).limit(1);
+    const [again] = await active(tx);
     if (again) return again;
     const [made] = await tx
       .insert(ltiKeys)

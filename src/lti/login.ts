@@ -2,18 +2,49 @@
 // we remember a fresh state and nonce server-side and send the browser to the LMS's
 // authorization endpoint, which answers by POSTing the id_token to /lti/launch.
 import type { Context } from "../context";
+import { readCookie } from "../identity/cookie";
+import { clientAddress } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
-import { saveLtiLogin } from "./pending";
+import { requestOrigin } from "../security/client";
+import { limitLoginStart } from "../security/rate-limit";
+import { LOGIN_TTL_SECONDS, type PendingLtiLogin, saveLtiLogin } from "./pending";
 import { findPlatform } from "./platforms";
 
 const str = (v: unknown) => (typeof v === "string" && v !== "" && v.length <= 4096 ? v : undefined);
 const bad = (why: string) => new HttpError(400, `This LMS login could not start: ${why}`);
 
-/** Where the tool's endpoints are: PUBLIC_URL, else the request's own origin. */
-export const toolBase = (ctx: Context, request: Request) => ctx.config.publicUrl ?? new URL(request.url).origin;
+/** Where the tool's endpoints are: PUBLIC_URL, else the origin the client addressed (through trusted proxies). */
+export const toolBase = (ctx: Context, request: Request) => ctx.config.publicUrl ?? requestOrigin(request, ctx.config.trustProxy);
 
-/** The LMS's authorization URL for this login (a 302 target). */
-export async function startLogin(ctx: Context, request: Request, params: Record<string, unknown>): Promise<string> {
+/**
+ * The login's browser cookie: where the browser keeps it (any that keeps partitioned cookies,
+ * in the LMS's iframe too), the launch must bring it back, so a launch form carried to another
+ * browser is refused there. A browser that blocks every cookie sends none, and is let through:
+ * the launch cannot rely on a cookie (docs/design.md §14). One value per browser, kept across
+ * logins, so two logins at once (two tools on one LMS page) do not overwrite each other.
+ */
+const BROWSER_COOKIE = "lti_login";
+const UUID = /^[0-9a-f-]{36}$/;
+const browserCookie = (value: string) =>
+  [`${BROWSER_COOKIE}=${value}`, "Path=/lti/", "HttpOnly", "SameSite=None", "Secure", "Partitioned", `Max-Age=${LOGIN_TTL_SECONDS}`].join(
+    "; ",
+  );
+
+/** Whether a launch may finish in this browser: it brought its login's cookie back, or no cookie at all. */
+export function sameBrowser(request: Request, login: PendingLtiLogin): boolean {
+  if (!login.browser) return true; // a login started before this check existed
+  const header = request.headers.get("cookie");
+  const sent = readCookie(header, BROWSER_COOKIE);
+  return sent === login.browser || (!sent && !header?.trim());
+}
+
+/** The LMS's authorization URL for this login (a 302 target), and the browser cookie to set. */
+export async function startLogin(
+  ctx: Context,
+  request: Request,
+  params: Record<string, unknown>,
+): Promise<{ location: string; cookie: string }> {
+  await limitLoginStart(ctx, clientAddress(ctx.config, request));
   const issuer = str(params.iss);
   const loginHint = str(params.login_hint);
   const target = str(params.target_link_uri);
@@ -40,7 +71,9 @@ export async function startLogin(ctx: Context, request: Request, params: Record<
 
   const state = crypto.randomUUID();
   const nonce = crypto.randomUUID();
-  await saveLtiLogin(ctx, state, { platformId: platform.id, issuer, clientId: platform.clientId, nonce, targetLinkUri: target });
+  const kept = readCookie(request.headers.get("cookie"), BROWSER_COOKIE);
+  const browser = kept && UUID.test(kept) ? kept : crypto.randomUUID();
+  await saveLtiLogin(ctx, state, { platformId: platform.id, issuer, clientId: platform.clientId, nonce, targetLinkUri: target, browser });
   const url = new URL(platform.authUrl);
   const q = url.searchParams;
   q.set("scope", "openid");
@@ -54,5 +87,5 @@ export async function startLogin(ctx: Context, request: Request, params: Record<
   q.set("nonce", nonce);
   const hint = str(params.lti_message_hint);
   if (hint) q.set("lti_message_hint", hint);
-  return url.href;
+  return { location: url.href, cookie: browserCookie(browser) };
 }

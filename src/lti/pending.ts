@@ -1,10 +1,10 @@
 // LTI state kept server-side in Redis, never in a cookie set before the launch (an LMS iframe
 // may have third-party cookies blocked): the login by its `state` (taken once, GETDEL), the
 // id_token nonces already used, and one-time tickets that sign a new window in.
-import { redis } from "../auth/pending";
 import type { Context } from "../context";
+import { putJson, redis, takeJson } from "../lib/redis-json";
 
-const LOGIN_TTL_SECONDS = 600;
+export const LOGIN_TTL_SECONDS = 600;
 /** A nonce is remembered longer than any id_token we accept lives (see verify.ts). */
 const NONCE_TTL_SECONDS = 3600;
 /** A ticket is made when "Open in a new window" is pressed and used at once. */
@@ -17,6 +17,8 @@ export interface PendingLtiLogin {
   nonce: string;
   /** the target_link_uri the login asked for: the launch must name the same */
   targetLinkUri: string;
+  /** the value of the login's browser cookie (login.ts), which the launch must carry if it carries any cookie */
+  browser?: string;
 }
 
 export interface Ticket {
@@ -25,14 +27,10 @@ export interface Ticket {
   next: string;
 }
 
-export async function saveLtiLogin(ctx: Context, state: string, login: PendingLtiLogin): Promise<void> {
-  await redis(() => ctx.redis.set(ctx.keys.ltiLogin(state), JSON.stringify(login), "EX", LOGIN_TTL_SECONDS));
-}
+export const saveLtiLogin = (ctx: Context, state: string, login: PendingLtiLogin) =>
+  putJson(ctx, ctx.keys.ltiLogin(state), login, LOGIN_TTL_SECONDS);
 
-export async function takeLtiLogin(ctx: Context, state: string): Promise<PendingLtiLogin | undefined> {
-  const raw = await redis(() => ctx.redis.getdel(ctx.keys.ltiLogin(state)));
-  return raw ? (JSON.parse(raw) as PendingLtiLogin) : undefined;
-}
+export const takeLtiLogin = (ctx: Context, state: string) => takeJson<PendingLtiLogin>(ctx, ctx.keys.ltiLogin(state));
 
 /** True the first time a nonce is seen for an issuer, false for a replay. */
 export async function firstUseOfNonce(ctx: Context, issuer: string, nonce: string): Promise<boolean> {
@@ -42,12 +40,10 @@ export async function firstUseOfNonce(ctx: Context, issuer: string, nonce: strin
 
 export async function saveTicket(ctx: Context, ticket: Ticket): Promise<string> {
   const id = crypto.randomUUID();
-  await redis(() => ctx.redis.set(ctx.keys.ltiTicket(id), JSON.stringify(ticket), "EX", TICKET_TTL_SECONDS));
+  await putJson(ctx, ctx.keys.ltiTicket(id), ticket, TICKET_TTL_SECONDS);
   return id;
 }
 
 export async function takeTicket(ctx: Context, id: string): Promise<Ticket | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  const raw = await redis(() => ctx.redis.getdel(ctx.keys.ltiTicket(id)));
-  return raw ? (JSON.parse(raw) as Ticket) : undefined;
+  return /^[0-9a-f-]{36}$/.test(id) ? takeJson<Ticket>(ctx, ctx.keys.ltiTicket(id)) : undefined;
 }

@@ -7,7 +7,7 @@ import { accountRow } from "../auth/accounts";
 import { localPath, refererPath } from "../auth/next";
 import { finishSignIn } from "../auth/routes";
 import type { Context } from "../context";
-import { framedCookieHeader } from "../identity/cookie";
+import { framedCookieHeader, isFramed } from "../identity/cookie";
 import { identityCookie, userPlugin } from "../identity/plugin";
 import { HttpError } from "../lib/errors";
 import type { Assets } from "../pages/assets";
@@ -15,7 +15,7 @@ import { HTML } from "../pages/etag";
 import { requireStaff, staffByEmail } from "../staff/access";
 import { publishedKeys } from "./keys";
 import { applyLaunch } from "./launch";
-import { startLogin, toolBase } from "./login";
+import { sameBrowser, startLogin, toolBase } from "./login";
 import { saveTicket, takeLtiLogin, takeTicket } from "./pending";
 import { listPlatforms, platformsTaughtBy } from "./platforms";
 import { PlatformKeys, verifyLaunch } from "./verify";
@@ -26,22 +26,21 @@ const field = (body: unknown, name: string) => {
   return typeof v === "string" ? v : undefined;
 };
 
-/** A launch shown inside another site's frame (the LMS page), as the browser says. */
-const framed = (request: Request) => ["iframe", "frame"].includes(request.headers.get("sec-fetch-dest") ?? "");
+/** The 302 to the LMS, setting the login's browser cookie beside a new visitor's `uid` (if any). */
+async function loginRedirect(ctx: Context, request: Request, params: Record<string, unknown>, headers: Record<string, unknown>) {
+  const { location, cookie } = await startLogin(ctx, request, params);
+  const out = new Headers({ location });
+  if (typeof headers["set-cookie"] === "string") out.append("set-cookie", headers["set-cookie"]);
+  out.append("set-cookie", cookie);
+  delete headers["set-cookie"];
+  return new Response(null, { status: 302, headers: out });
+}
 
 export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(ctx.config.lti.jwksCooldownSeconds * 1000)) =>
   new Elysia()
     .use(userPlugin(ctx.config))
-    .get("/lti/login", async ({ query, request, set }) => {
-      set.status = 302;
-      set.headers.location = await startLogin(ctx, request, query);
-      return "";
-    })
-    .post("/lti/login", async ({ body, request, set }) => {
-      set.status = 302;
-      set.headers.location = await startLogin(ctx, request, (body ?? {}) as Record<string, unknown>);
-      return "";
-    })
+    .get("/lti/login", ({ query, request, set }) => loginRedirect(ctx, request, query, set.headers))
+    .post("/lti/login", ({ body, request, set }) => loginRedirect(ctx, request, (body ?? {}) as Record<string, unknown>, set.headers))
     .post("/lti/launch", async ({ body, request, set }) => {
       const state = field(body, "state");
       const idToken = field(body, "id_token");
@@ -52,13 +51,18 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
           400,
           "This launch from your LMS was refused: its login has expired or was already used (state). Please open the activity again.",
         );
+      if (!sameBrowser(request, login))
+        throw new HttpError(
+          400,
+          "This launch from your LMS was refused: it did not come back to the browser that started it (its login cookie is missing or another one). Please open the activity again.",
+        );
       const platform = (await listPlatforms(ctx)).find((p) => p.id === login.platformId && p.clientId === login.clientId);
       if (!platform) throw new HttpError(403, "This launch from your LMS was refused: the LMS is no longer registered with PyPractice.");
       const claims = await verifyLaunch(ctx, keys, platform, login, idToken);
       const launched = await applyLaunch(ctx, platform, claims, `${toolBase(ctx, request)}/lti/launch`);
       await ctx.cache.framing.refresh(); // the pages that follow may be framed by this LMS
       delete set.headers["set-cookie"]; // only the cookie below
-      if (framed(request)) {
+      if (isFramed(request)) {
         // Inside the LMS's iframe: the first-party cookie (and its anonymous progress) is out of reach.
         const cookie = framedCookieHeader(ctx.config.sessionSecrets[0]!, launched.userId);
         return new Response(null, { status: 303, headers: { location: launched.next, "set-cookie": cookie } });
@@ -96,6 +100,7 @@ export const ltiRoutes = (ctx: Context, assets: Assets, keys = new PlatformKeys(
         launchUrl: `${base}/lti/launch`,
         jwksUrl: `${base}/lti/jwks`,
         deepLinkingUrl: `${base}/lti/launch`,
+        guessed: !ctx.config.publicUrl,
       };
       // The site's staff see every registered LMS; an instructor by LTI only those they teach from.
       const platforms = (await staffByEmail(ctx, userId)) ? await listPlatforms(ctx) : await platformsTaughtBy(ctx, userId);

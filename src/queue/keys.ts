@@ -42,6 +42,8 @@ export interface Keys {
   authLogin(state: string): string;
   /** string with a TTL: a sign-in waiting for the student's decision on this anonymous user's progress */
   authClaim(anonymousUserId: string): string;
+  /** string with a TTL: a sign-in as another account, waiting for the signed-in user's confirmation (src/auth/switch.ts) */
+  authSwitch(id: string): string;
   /** string with a TTL: an LTI login started, by its `state` (src/lti/pending.ts); taken once */
   ltiLogin(state: string): string;
   /** string with a TTL: an id_token nonce already used (replays are refused while it lasts) */
@@ -77,6 +79,7 @@ export function makeKeys(prefix: string): Keys {
     openStreams: (userId) => `${prefix}streams:${userId}`,
     authLogin: (state) => `${prefix}auth:login:${state}`,
     authClaim: (userId) => `${prefix}auth:claim:${userId}`,
+    authSwitch: (id) => `${prefix}auth:switch:${id}`,
     ltiLogin: (state) => `${prefix}lti:login:${state}`,
     ltiNonce: (issuer, nonce) => `${prefix}lti:nonce:${encodeURIComponent(issuer)}:${nonce}`,
     ltiTicket: (ticket) => `${prefix}lti:ticket:${ticket}`,

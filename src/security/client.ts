@@ -53,3 +53,18 @@ export function requestedHost(request: Request, trustProxy: number): string {
   const forwarded = trustProxy > 0 ? first(request.headers.get("x-forwarded-host")) : undefined;
   return (forwarded ?? request.headers.get("host") ?? new URL(request.url).host).toLowerCase();
 }
+
+/**
+ * The origin the client addressed: behind trusted proxies (TRUST_PROXY) the forwarded scheme
+ * and host, since the request's own URL is the proxy's plain-http hop; otherwise the URL's.
+ * For the addresses we hand out (redirect URIs, LTI endpoints) when PUBLIC_URL is unset.
+ */
+export function requestOrigin(request: Request, trustProxy: number): string {
+  const own = new URL(request.url).origin;
+  if (trustProxy === 0) return own;
+  try {
+    return new URL(`${isHttps(request, trustProxy) ? "https" : "http"}://${requestedHost(request, trustProxy)}`).origin;
+  } catch {
+    return own; // a forwarded host that is no host name
+  }
+}

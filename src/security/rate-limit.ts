@@ -47,6 +47,17 @@ export function limitsFor(userId: string, ip: string | undefined, perUser: numbe
 }
 
 /**
+ * Counts the start of a sign-in (OIDC or LTI) against the client address's allowance, before
+ * its state is written to Redis: unauthenticated starts must not be able to fill Redis.
+ * A request whose address is unknown (in-process, no socket) is not counted.
+ */
+export async function limitLoginStart(ctx: Context, ip: string | undefined): Promise<void> {
+  if (!ip) return;
+  const limit = [{ subject: `ip:${ip}`, max: ctx.config.limits.loginsPerMinutePerIp }];
+  await hitRateLimits(ctx, "login", limit, "Too many sign-ins were started from your network.");
+}
+
+/**
  * Counts one request against every limit. Returns the RateLimit-* headers of the tightest
  * limit; throws 429 (with Retry-After) when any limit is exceeded. When Redis does not
  * answer it lets the request through: Postgres still allows one pending submission per user.

@@ -4,6 +4,12 @@ import { appsForThisFile, assignmentIds, Client } from "../helpers/app";
 import { newUser, signIn, startProvider } from "../helpers/oidc";
 import { form, made, me } from "./helpers";
 
+const switchForm = (id: string, decision: string) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: `id=${id}&decision=${decision}`,
+});
+
 const op = await startProvider();
 afterAll(() => op.close());
 const apps = appsForThisFile();
@@ -119,13 +125,46 @@ describe("sign-in", () => {
     expect(await me(c)).toMatchObject({ userId: before.userId, account: { name: "New Name" } });
   });
 
-  test("signed in as one account, signing in as another switches without a claim (accounts never merge)", async () => {
+  test("signed in as one account, signing in as another asks first, then switches without a claim (accounts never merge)", async () => {
     const c = client();
     await signIn(c, op, newUser("First"));
     await made(t.ctx, c, a1, "passed");
     const res = await signIn(c, op, newUser("Second"));
-    expect(res.headers.get("location")).toBe("/assignments");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("set-cookie")).toBeNull(); // not switched yet
+    const ask = res.headers.get("location")!;
+    expect(ask).toMatch(/^\/auth\/switch\?id=[0-9a-f-]{36}$/);
+    expect(await me(c)).toMatchObject({ points: 100, account: { name: "First" } });
+    const page = await (await c.request(ask)).text();
+    expect(page).toContain('You are signed in as <strong data-testid="switch-current">First</strong>');
+    expect(page).toContain("Continue as Second");
+    // Another browser (or user) cannot see or use the waiting switch.
+    const id = new URL(ask, "http://x").searchParams.get("id")!;
+    const stranger = client();
+    await signIn(stranger, op, newUser("Stranger"));
+    expect((await stranger.request(ask)).status).toBe(404);
+    expect((await stranger.request("/auth/switch", switchForm(id, "switch"))).status).toBe(404);
+    expect((await c.request("/auth/switch", switchForm(id, "maybe"))).status).toBe(422);
+
+    const done = await c.request("/auth/switch", switchForm(id, "switch"));
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/assignments");
     expect(await me(c)).toMatchObject({ points: 0, account: { name: "Second" } });
+    expect((await c.request("/auth/switch", switchForm(id, "switch"))).status).toBe(404); // used once
+  });
+
+  test("asked to switch, staying keeps the account; a cross-site confirmation is refused", async () => {
+    const c = client();
+    await signIn(c, op, newUser("Victim"));
+    const ask = (await signIn(c, op, newUser("Attacker"))).headers.get("location")!;
+    const id = new URL(ask, "http://x").searchParams.get("id")!;
+    const forged = switchForm(id, "switch");
+    const cross = await c.request("/auth/switch", { ...forged, headers: { ...forged.headers, "sec-fetch-site": "cross-site" } });
+    expect(cross.status).toBe(403);
+    const stay = await c.request("/auth/switch", switchForm(id, "stay"));
+    expect(stay.status).toBe(303);
+    expect(stay.headers.get("set-cookie")).toBeNull();
+    expect(await me(c)).toMatchObject({ account: { name: "Victim" } });
   });
 });
 

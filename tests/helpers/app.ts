@@ -39,7 +39,10 @@ export function appsForThisFile() {
 
 /** A client with a cookie jar, over app.handle or a real base URL. */
 export class Client {
+  /** the `uid` cookie ("uid=…"), which tests copy between clients */
   cookie = "";
+  /** any other cookie the app sets (the LTI login's), by name */
+  others = new Map<string, string>();
   constructor(
     private send: (req: Request) => Promise<Response>,
     private base = "http://localhost",
@@ -55,10 +58,16 @@ export class Client {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set("cookie", this.cookie);
+    const jar = [this.cookie, ...[...this.others].map(([k, v]) => `${k}=${v}`)].filter(Boolean).join("; ");
+    if (jar) headers.set("cookie", jar);
     const res = await this.send(new Request(this.base + path, { ...init, headers, redirect: "manual" }));
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0]!;
+    for (const set of res.headers.getSetCookie()) {
+      const pair = set.split(";")[0]!;
+      const [name, value = ""] = pair.split("=", 2) as [string, string?];
+      if (name === "uid") this.cookie = pair;
+      else if (/max-age=0\b/i.test(set)) this.others.delete(name);
+      else this.others.set(name, value);
+    }
     return res;
   }
 

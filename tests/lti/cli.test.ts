@@ -9,8 +9,9 @@ import { ltiDatabase } from "./helpers";
 const apps = appsForThisFile();
 const db = await ltiDatabase();
 const main = apps(db);
-const run = (...args: string[]) => {
-  const r = Bun.spawnSync(["bun", "run", ...args], { env: { ...process.env, ...db }, stdout: "pipe", stderr: "pipe" });
+const run = (...args: string[]) => runWith({}, ...args);
+const runWith = (env: Record<string, string>, ...args: string[]) => {
+  const r = Bun.spawnSync(["bun", "run", ...args], { env: { ...process.env, ...db, ...env }, stdout: "pipe", stderr: "pipe" });
   return { code: r.exitCode, out: r.stdout.toString(), err: r.stderr.toString() };
 };
 const issuer = `https://lms-${crypto.randomUUID().slice(0, 8)}.example.edu`;
@@ -29,6 +30,19 @@ describe("lti:platform", () => {
     const gone = run("lti:platform", "remove", "--issuer", issuer);
     expect(gone.code).toBe(1);
     expect(gone.err).toContain("is registered");
+  });
+
+  test("add warns on stderr when PUBLIC_URL is unset (and only then)", () => {
+    const other = `https://lms-${crypto.randomUUID().slice(0, 8)}.example.edu`;
+    const args = ["lti:platform", ...addArgs(other, { clientId: "w", deploymentId: "d" })];
+    const unset = runWith({ PUBLIC_URL: "" }, ...args);
+    expect(unset.code).toBe(0);
+    expect(unset.err).toContain("Warning: PUBLIC_URL is not set.");
+    expect(run("lti:platform", "remove", "--issuer", other).code).toBe(0);
+    const set = runWith({ PUBLIC_URL: "https://practice.example.edu" }, ...args);
+    expect(set.code).toBe(0);
+    expect(set.err).not.toContain("PUBLIC_URL");
+    expect(run("lti:platform", "remove", "--issuer", other).code).toBe(0);
   });
 
   test("bad arguments are refused with a sentence (exit 2)", () => {

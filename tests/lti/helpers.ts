@@ -1,12 +1,12 @@
 // Driving LTI launches through the app's real routes against the test platform.
-import { afterAll, expect } from "bun:test";
+import { afterAll, beforeAll, expect } from "bun:test";
 import type { JSONWebKeySet } from "jose";
 import { createScratch } from "../../scripts/scratch";
 import { loadConfig } from "../../src/config";
 import type { Context } from "../../src/context";
 import { addPlatform } from "../../src/lti/platforms";
-import type { Client } from "../helpers/app";
-import type { LaunchOptions, TestPlatform } from "../helpers/lti-platform";
+import { appsForThisFile, type Client } from "../helpers/app";
+import { type LaunchOptions, startPlatform, type TestPlatform } from "../helpers/lti-platform";
 
 export const TOOL = "http://localhost";
 
@@ -74,4 +74,16 @@ export async function ltiDatabase() {
   const scratch = await createScratch("lti", loadConfig(process.env));
   afterAll(() => scratch.drop());
   return { DATABASE_URL: scratch.databaseUrl };
+}
+
+/** An app on a database of the file's own with one test LMS registered (`platform()` once the file's tests run). */
+export async function appWithPlatform(env: Record<string, string> = {}) {
+  const main = appsForThisFile()({ ...(await ltiDatabase()), ...env });
+  let p: TestPlatform | undefined;
+  beforeAll(async () => {
+    p = await startPlatform(TOOL);
+    await register(main.ctx, p);
+  });
+  afterAll(() => p?.close());
+  return { main, platform: () => p! };
 }

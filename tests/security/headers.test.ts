@@ -83,6 +83,21 @@ describe("the user cookie", () => {
     expect(((await stale.json()) as { userId: string }).userId).not.toBe(id);
   });
 
+  test("rotation inside an LMS's iframe: the re-signed cookie is the framed one (SameSite=None; Secure; Partitioned)", async () => {
+    const rotated = app({ SESSION_SECRET: `${NEW}, ${OLD}` });
+    const id = crypto.randomUUID();
+    const headers = { cookie: `uid=${signUserId(OLD, id)}`, "sec-fetch-dest": "iframe", "sec-fetch-site": "cross-site" };
+    const framed = await get("/api/me", { headers }, rotated);
+    expect(((await framed.json()) as { userId: string }).userId).toBe(id);
+    const cookie = framed.headers.get("set-cookie")!;
+    expect(cookie).toStartWith(`uid=${signUserId(NEW, id)};`);
+    for (const attr of ["SameSite=None", "Secure", "Partitioned", "HttpOnly"]) expect(cookie).toContain(attr);
+    expect(cookie).not.toContain("SameSite=Lax");
+    // A new visitor in a frame is unchanged (the launch sets the framed cookie).
+    const fresh = await get("/api/me", { headers: { "sec-fetch-dest": "iframe" } }, rotated);
+    expect(fresh.headers.get("set-cookie")).toContain("SameSite=Lax");
+  });
+
   const secureCases: [string, Record<string, string>, Record<string, string>, boolean][] = [
     ["development over plain HTTP", {}, {}, false],
     ["production", { NODE_ENV: "production", SESSION_SECRET: NEW }, {}, true],
