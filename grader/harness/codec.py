@@ -16,7 +16,10 @@ student side writes its JSON with dumps() below (the trusted side parses with js
 """
 
 MAX_DEPTH = 64
-MAX_ITEMS = 100_000
+MAX_ITEMS = 100_000  # per value, both ways
+# Items of one set or dict that may share a hash: the student chooses the ints, and k * (2**61 - 1)
+# all hash to 0, which makes building the set quadratic (20,000 of them cost 5 s).
+MAX_COLLISIONS = 1_000
 BIG_INT_DIGITS = 4000  # Python refuses int<->str conversions past 4300 digits
 # Tags of objects that stay where they live (docs/design.md §4): "handle" names a student
 # object (sandbox -> runner); "ref", "method" and "global" name it back (runner -> sandbox).
@@ -71,17 +74,23 @@ def encode(value, depth=0, budget=None, hook=None):
         return {"range": [value.start, value.stop, value.step]}
     if hook is not None:
         return hook(value)
-    raise EncodeError(f"a {_type_name(value)} cannot be sent as a value")
+    raise EncodeError(f"a {class_name(value)} cannot be sent as a value")
 
 
-def decode(data, depth=0, hook=None):
-    """`hook(tag, payload)` rebuilds the tags of handles (each side knows its own)."""
+def decode(data, depth=0, hook=None, budget=None):
+    """`hook(tag, payload)` rebuilds the tags of handles (each side knows its own). Bounded
+    like encode: the other side's data may be hostile (a reply of `[[],[],…]`)."""
+    if budget is None:
+        budget = [MAX_ITEMS]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise DecodeError("value too large (over 100,000 items)")
     if depth > MAX_DEPTH + 1:
         raise DecodeError("value nested too deeply")
     if data is None or isinstance(data, (bool, int, float, str)):
         return data
     if isinstance(data, list):
-        return [decode(v, depth + 1, hook) for v in data]
+        return [decode(v, depth + 1, hook, budget) for v in data]
     if not isinstance(data, dict) or len(data) != 1:
         raise DecodeError("malformed value")
     (tag, payload), = data.items()
@@ -99,31 +108,36 @@ def decode(data, depth=0, hook=None):
     if not isinstance(payload, list):
         raise DecodeError("malformed value")
     if tag == "tuple":
-        return tuple(decode(v, depth + 1, hook) for v in payload)
+        return tuple(decode(v, depth + 1, hook, budget) for v in payload)
     if tag in ("set", "frozenset"):
-        items = [decode(v, depth + 1, hook) for v in payload]
-        try:
-            return set(items) if tag == "set" else frozenset(items)
-        except TypeError:
-            raise DecodeError("unhashable item in a set")
+        items = _hashable([decode(v, depth + 1, hook, budget) for v in payload])
+        return set(items) if tag == "set" else frozenset(items)
     if tag == "dict":
-        out = {}
-        for pair in payload:
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise DecodeError("malformed dict")
-            try:
-                out[decode(pair[0], depth + 1, hook)] = decode(pair[1], depth + 1, hook)
-            except TypeError:
-                raise DecodeError("unhashable dict key")
-        return out
+        if not all(isinstance(pair, list) and len(pair) == 2 for pair in payload):
+            raise DecodeError("malformed dict")
+        keys = _hashable([decode(k, depth + 1, hook, budget) for k, _ in payload])
+        return dict(zip(keys, [decode(v, depth + 1, hook, budget) for _, v in payload]))
     raise DecodeError(f"unknown tag {tag!r}")
+
+
+def _hashable(items):
+    """Items that can be a set's or a dict's keys in linear time: hashable, few sharing a
+    hash (the set of hash values itself cannot collide: an int's hash is the int)."""
+    try:
+        distinct = len({hash(x) for x in items})
+    except TypeError:
+        raise DecodeError("unhashable item in a set or dict key") from None
+    if len(items) - distinct > MAX_COLLISIONS:
+        raise DecodeError("too many items with the same hash")
+    return items
 
 
 def _floats(payload, n):
     return isinstance(payload, list) and len(payload) == n and all(isinstance(x, (int, float)) for x in payload)
 
 
-def _type_name(value):
+def class_name(value):
+    """type(value).__name__, which a student's class may make anything (or raise)."""
     try:
         return type(value).__name__[:100]
     except BaseException:

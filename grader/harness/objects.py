@@ -36,13 +36,6 @@ METHOD = type(_Class().method)
 BUILTIN_METHOD = type([].append)
 
 
-def type_name(value):
-    try:
-        return type(value).__name__[:100]
-    except BaseException:
-        return "object"
-
-
 def short_repr(value):
     """The object's repr for feedback, cut short; "" when its class keeps object's own."""
     try:
@@ -73,7 +66,7 @@ class Handles:
             number, self.next = self.next, self.next + 1
             self.objects[number] = value
             self.numbers[id(value)] = number
-        return {"handle": [number, type_name(value), short_repr(value)]}
+        return {"handle": [number, codec.class_name(value), short_repr(value)]}
 
     def decode(self, tag, payload):
         """codec hook: the runner names one of our objects."""

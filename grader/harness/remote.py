@@ -12,6 +12,7 @@ import sys
 import weakref
 
 import codec
+import display
 from sandboxed import Stopped
 
 # Items the tests may pull from one student iterator: one round trip each (≈ 75 µs here), so
@@ -28,6 +29,24 @@ class Refused(Exception):
 
 class StudentError(Exception):
     """An exception raised by the student's code that has no builtin Exception type to take."""
+
+
+def exception_info(info):
+    """The student's exception as the runner reads it, cleaned once where it arrives: each
+    field text of bounded length (or an int, or True), whatever the student's side sent."""
+    info = info if isinstance(info, dict) else {}
+    clean = {"builtin": info.get("builtin") is True}
+    for key, default, limit in (("type", "Error", 100), ("base", "Exception", 100), ("message", "", 2000), ("traceback", "", 4000)):
+        try:
+            clean[key] = str(info.get(key, default))[:limit]
+        except Exception:  # a big int, JSON nested past repr's recursion...
+            clean[key] = "?"
+    for key in ("line", "column"):
+        if type(info.get(key)) is int:
+            clean[key] = info[key]
+    if "args" in info:
+        clean["args"] = info["args"]  # data, decoded within codec's bounds
+    return clean
 
 
 def rebuild_exception(info):
@@ -80,8 +99,7 @@ class Connection:
         if "back" in reply:
             self.copy_back(targets, request.get("back"), reply["back"])
         if "exc" in reply:
-            info = reply["exc"] if isinstance(reply["exc"], dict) else {"type": "Error", "message": "?"}
-            raise rebuild_exception(info)
+            raise rebuild_exception(exception_info(reply["exc"]))
         if expect and expect not in reply:
             raise self.crash()
         return reply
@@ -165,7 +183,10 @@ class Connection:
         """repr for feedback; stand-ins show what is known here, without asking."""
         self.showing = mode
         try:
-            text = repr(value)
+            try:
+                text = repr(value)
+            except ValueError:  # an int too long for str(), maybe inside a container
+                text = repr(display.without_big_ints(value))
         finally:
             self.showing = None
         return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -10,11 +10,15 @@ grade() returns {"outcome", "message", "tests": [{name, passed, message}], "outp
 
 import io
 import os
+import signal
 import sys
+import time
 import types
 import unittest
+import unittest.util
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import display  # noqa: E402
 import messages  # noqa: E402
 import remote  # noqa: E402
 from sandboxed import Stopped  # noqa: E402
@@ -28,7 +32,22 @@ def _remember_comparison(method, actual_expected):
         except self.failureException as exc:
             exc.comparison = actual_expected(*args)
             raise
+        except ValueError as exc:
+            if hasattr(exc, "student_info"):
+                raise
+            # unittest's diff (pprint) met an int too long for str(): still a failure
+            failure = self.failureException(" != ".join(_safe_repr(v, True) for v in actual_expected(*args)))
+            failure.comparison = actual_expected(*args)
+            raise failure from None
     return wrapper
+
+
+def _safe_repr(obj, short=False, _original=unittest.util.safe_repr):
+    """unittest's message repr, with `<int with N digits>` where it would say `<int object at …>`."""
+    return _original(display.readable(obj), short)
+
+
+unittest.util.safe_repr = unittest.case.safe_repr = _safe_repr
 
 
 # The runner is trusted and the student's code never runs in it: patching unittest here
@@ -96,17 +115,46 @@ def flatten(suite):
             yield item
 
 
+class Deadline:
+    """The job's wall deadline over the runner's own work too (decoding replies, unittest's
+    diff of huge values): at the deadline a signal stops the job as time_limit wherever the
+    runner is in Python code (a C call, such as json.loads of a capped reply, ends first)."""
+
+    def __init__(self, student):
+        self.student = student
+        self.armed = False
+
+    def __enter__(self):
+        signal.signal(signal.SIGALRM, self.expired)
+        self.armed = True
+        # Again every 0.1 s past the deadline: a test's `except Exception` may swallow one.
+        signal.setitimer(signal.ITIMER_REAL, max(self.student.deadline - time.monotonic(), 0.001), 0.1)
+
+    def __exit__(self, *exc):
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def expired(self, signum, frame):
+        if self.armed:  # else it is being disarmed: the student's side keeps its own deadline
+            self.student.stop("time_limit", "wall")
+            raise Stopped("time_limit", "wall")
+
+
 def failure_details(exc, connection):
     details = {}
     if connection.calls:
         details["call"] = connection.calls[-1]
     comparison = getattr(exc, "comparison", None)
-    if comparison is not None:
-        details["actual"], details["expected"] = connection.show(comparison[0]), connection.show(comparison[1])
+    try:
+        if comparison is not None:
+            details["actual"], details["expected"] = connection.show(comparison[0]), connection.show(comparison[1])
+    except Exception:  # showing a value must never turn a verdict into a grader error
+        pass
     return details
 
 
 def run_tests(test_module, student, output, connection):
+    deadline = Deadline(student)
     results, kinds = [], []
     for test in flatten(unittest.defaultTestLoader.loadTestsFromModule(test_module)):
         name = getattr(test, "_testMethodName", str(test))
@@ -117,7 +165,11 @@ def run_tests(test_module, student, output, connection):
         collector = Collector()
         connection.calls = []
         sys.stdout = output
-        test.run(collector)
+        try:
+            with deadline:
+                test.run(collector)
+        except Stopped as stop:  # the deadline passed in unittest's own code, outside the test
+            collector.problem = ("error", stop)
         if collector.problem is None and collector.wasSuccessful():
             results.append({"name": name, "passed": True, "message": ""})
             kinds.append("passed")
@@ -160,14 +212,15 @@ def grade(job, student, wall_seconds):
         ready = student.request({"source": job["source"], "outputCap": student.output_cap})
     except Stopped as stop:
         return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail, student.limits), [], output, student)
-    output.write(str(ready.get("output", "")))
+    output.write(ready["output"])
     if "import_error" in ready:
-        info = ready["import_error"] if isinstance(ready["import_error"], dict) else {}
+        info = remote.exception_info(ready["import_error"])
         return result(import_outcome(info), messages.import_failed(info), [], output, student)
     connection = remote.Connection(student)
     proxy = SolutionProxy(connection)
     try:
-        test_module = load_tests(job["tests"], proxy)
+        with Deadline(student):
+            test_module = load_tests(job["tests"], proxy)
     except Stopped as stop:
         return result(outcome_of_stop(stop.reason), messages.stopped_at_import(stop.reason, stop.detail, student.limits), [], output, student)
     except (ImportError, AttributeError):
@@ -179,6 +232,8 @@ def grade(job, student, wall_seconds):
     tests, kinds = run_tests(test_module, student, output, connection)
     if student.ran_out_of_memory():  # a process of the job was OOM-killed, even if the tests did not notice
         kinds.append("memory_limit")
+    if student.stop_reason in ("time_limit", "output_limit"):  # even if a test swallowed its Stopped
+        kinds.append(student.stop_reason)
     outcome = decide(kinds)
     return result(outcome, messages.summary(outcome, tests), tests, output, student)
 

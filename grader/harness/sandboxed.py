@@ -17,7 +17,10 @@ import time
 
 from seccomp import build as seccomp_filter
 
-MAX_REPLY = 16 * 1024 * 1024
+# The largest honest reply is about 2.6 MB: 100,000 items (codec.MAX_ITEMS) of the longest
+# floats and the output cap. json.loads of a reply of `[],[],…` costs ≈ 27 bytes per byte,
+# ≈ 85 MB of the runner's memory at this cap (the grader pod's whole limit is 1 GiB).
+MAX_REPLY = 3 * 1024 * 1024
 
 
 class Stopped(Exception):
@@ -96,6 +99,7 @@ class Student:
         self.stop_detail = ""
         self.raw_output = bytearray()
         self.printed_before_stop = ""  # what the call that hit the output cap printed (up to the cap)
+        self.printed = 0  # characters of output the replies carried so far
         self.buffer = b""
         self.returncode = None
         self.killed_here = False  # by _wait, not by a limit
@@ -146,7 +150,7 @@ class Student:
         if not chunk:
             self.stderr_open = False
             return
-        room = self.output_cap - len(self.raw_output)
+        room = self.output_cap - self.printed - len(self.raw_output)
         self.raw_output += chunk[: max(room, 0)]
         if len(chunk) > room:
             self.stop("output_limit")
@@ -174,11 +178,24 @@ class Student:
         payload = marshal.dumps(message)  # trusted -> sandbox only; never loaded from it
         self._write(len(payload).to_bytes(4, "big") + payload)
         reply = self._read_line()
+        output = reply.get("output")
+        reply["output"] = self._count_output(output if isinstance(output, str) else "")
         if reply.get("output_limit"):
-            self.printed_before_stop = str(reply.get("output", ""))
+            self.printed_before_stop = reply["output"]
             self.stop("output_limit")
             raise Stopped("output_limit")
         return reply
+
+    def _count_output(self, text):
+        """A reply's output, counted here with the raw writes: the student's side counts too,
+        but its code can lift that cap. Past the cap, what fits is kept and the job stops."""
+        room = self.output_cap - self.printed - len(self.raw_output)
+        if len(text) > room:
+            self.printed_before_stop = text[: max(room, 0)]
+            self.stop("output_limit")
+            raise Stopped("output_limit")
+        self.printed += len(text)
+        return text
 
     def _until_ready(self, read=None, write=None):
         """Waits until `read` can be read or `write` written, under the wall clock; meanwhile
@@ -224,7 +241,7 @@ class Student:
         line, self.buffer = self.buffer.split(b"\n", 1)
         try:
             reply = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than json recurses
             reply = None
         if not isinstance(reply, dict):
             self.stop("crashed", "wrote something the grader could not read")

@@ -1,6 +1,6 @@
 // The grader through the real bwrap sandbox: outcomes and messages.
 import { describe, expect, test } from "bun:test";
-import { gradeCode } from "../helpers/grading";
+import { gradeCode, gradeWithTests } from "../helpers/grading";
 
 const FAST = { GRADER_CPU_SECONDS: "1", GRADER_WALL_SECONDS: "3" };
 
@@ -154,5 +154,21 @@ describe("feedback a beginner can act on", () => {
     // contextlib.redirect_stdout in a test sees it (checked through the output field).
     const r = await gradeCode("sum", "def sum(a, b):\n    print(a, '+', b)\n    return a + b\n");
     expect(r.output).toContain("2 + 3");
+  });
+});
+
+describe("the bounds of a reply leave room for honest values", () => {
+  test("100,000 items (the item budget) of the longest floats, a set of as many ints and a dict of half as many pairs cross whole", async () => {
+    // [-1.2345678901234567e-300] * 99,999 is about 2.5 MB of JSON: under the 3 MiB reply cap.
+    const source =
+      "def floats():\n    return [-1.2345678901234567e-300] * 99_999\n\n" +
+      "def numbers():\n    return set(range(-50_000, 49_999))\n\ndef pairs():\n    return {i: -i for i in range(49_999)}\n";
+    const tests =
+      "import unittest\nfrom solution import floats, numbers, pairs\n\n\nclass T(unittest.TestCase):\n" +
+      "    def test_floats(self):\n        self.assertEqual(floats(), [-1.2345678901234567e-300] * 99_999)\n\n" +
+      "    def test_keys(self):\n        self.assertEqual(numbers(), set(range(-50_000, 49_999)))\n" +
+      "        self.assertEqual(pairs(), {i: -i for i in range(49_999)})\n";
+    const r = await gradeWithTests(tests, source);
+    expect({ outcome: r.outcome, tests: r.tests }).toMatchObject({ outcome: "passed" });
   });
 });
