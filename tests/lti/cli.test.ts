@@ -1,10 +1,13 @@
 // `bun run lti:platform` and `bun run lti:keys` as real processes, and the published keys
 // through /lti/jwks across a rotation.
-import { describe, expect, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { parsePlatformArgs } from "../../src/lti/cli-args";
 import { appsForThisFile, Client } from "../helpers/app";
 import { addArgs } from "../helpers/lti-platform";
 import { ltiDatabase } from "./helpers";
+
+// Each command is a bun process of its own (about 0.7 s; several seconds on a busy machine).
+setDefaultTimeout(30_000);
 
 const apps = appsForThisFile();
 const db = await ltiDatabase();
