@@ -118,7 +118,8 @@ export async function benchRush(o: RushOptions) {
     const cpu = meter.results();
     const clientCpu = process.cpuUsage(clientCpu0);
     const redisCpuMs = (await redisCpu(redis)) - redisCpu0;
-    const gradedInRush = s.sent.filter((x) => x.finalAt !== undefined && x.finalAt <= rushEnd).length;
+    // By the graders: a reused answer comes in the POST's reply and never reaches one.
+    const gradedInRush = s.sent.filter((x) => x.finalAt !== undefined && x.finalAt <= rushEnd && !x.reused).length;
     // The drain: the queue and every grader's list empty, by themselves.
     let drainMs: number | undefined;
     while (performance.now() < s.giveUpAt) {
@@ -134,10 +135,11 @@ export async function benchRush(o: RushOptions) {
     const check = await checkResults(scratch.databaseUrl, s.sent);
     const rushSeconds = (rushEnd - started) / 1000;
     const arrivedInRush = s.sent.filter((x) => x.t0 <= rushEnd).length;
-    const times = s.sent.filter((x) => x.finalAt !== undefined).map((x) => x.finalAt! - x.t0);
-    const ordinary = s.sent
-      .filter((x) => x.finalAt !== undefined && x.kind !== "loop" && x.kind !== "memory")
-      .map((x) => x.finalAt! - x.t0);
+    // A submission that never got its result counts as endless, so it can only raise the percentiles.
+    const wait = (x: (typeof s.sent)[number]) => (x.finalAt === undefined ? Number.POSITIVE_INFINITY : x.finalAt - x.t0);
+    const times = s.sent.map(wait);
+    const ordinary = s.sent.filter((x) => x.kind !== "loop" && x.kind !== "memory").map(wait);
+    const noResult = s.sent.filter((x) => x.finalAt === undefined).length;
     return {
       options: o,
       proxy: proxy ? "nginx" : "none (nginx not installed)",
@@ -156,6 +158,7 @@ export async function benchRush(o: RushOptions) {
       drainMs,
       feedback: stats(times),
       ordinaryFeedback: stats(ordinary),
+      noResult,
       check,
       cpu: [
         ...cpu.map((c, i) => ({ ...c, peakRss: meter.results()[i]!.peakRss, peakTreeRss: meter.results()[i]!.peakTreeRss })),
@@ -191,12 +194,13 @@ export function rushReport(r: Awaited<ReturnType<typeof benchRush>>): string {
       ["POST → result on the student's stream", "p50 ms", "p95 ms", "p99 ms", "max ms"],
       ["every submission", ...ms(r.feedback)],
       ["all but the hostile ones", ...ms(r.ordinaryFeedback)],
+      [`(no result at all: ${r.noResult}, counted as endless)`, "", "", "", ""],
     ]),
     table([
       [
         "accepted",
         "arrived/s",
-        "graded/s (in the rush)",
+        "graded/s by graders (in the rush)",
         "reused",
         "refused POSTs",
         "peak open streams",
