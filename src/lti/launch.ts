@@ -27,8 +27,9 @@ async function assignmentFor(ctx: Context, platform: Platform, linkId: string, c
   if (slug) {
     const a = catalog.rows.find((r) => r.slug === slug);
     if (!a)
+      // 400, not 404: a refused launch is 400, 401 or 403 (the contract); the launch names it wrongly.
       throw new HttpError(
-        404,
+        400,
         `This activity opens the assignment "${slug}", which PyPractice does not have. Ask your instructor to check the activity's custom parameter assignment.`,
       );
     return a.id;

@@ -57,14 +57,14 @@ describe("a launch", () => {
     expect(other.cookie).toBe(c.cookie);
   });
 
-  test("a link that names no assignment opens the list; an unknown slug is a 404 in words that writes nothing", async () => {
+  test("a link that names no assignment opens the list; an unknown slug is a 400 in words that writes nothing", async () => {
     const c = Client.forApp(main.app);
     expect((await launch(c, p, { user: learner(), resourceLinkId: `l-${crypto.randomUUID()}` })).headers.get("location")).toBe(
       "/assignments",
     );
     const before = await counts(main.ctx);
     const res = await launch(Client.forApp(main.app), p, { user: learner(), slug: "no-such-thing" });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(400);
     expect(await res.text()).toContain("which PyPractice does not have");
     expect(await counts(main.ctx)).toEqual(before);
   });
