@@ -9,10 +9,13 @@ const app = appsForThisFile();
 const main = app();
 const aid = firstAssignment(main.app).then((a) => a.id);
 
-/** A different address for each test, so per-IP counters never carry over between runs' tests. */
-const randomIp = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
-const randomIpv6 = () =>
-  `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:1::${Math.floor(Math.random() * 0xffff).toString(16)}`;
+/**
+ * A new address each time, so per-IP counters never carry over between tests (counted, not
+ * random: a random "another address" can match one already at its limit).
+ */
+let addresses = 0;
+const randomIp = () => `203.0.113.${++addresses}`;
+const randomIpv6 = () => `2001:db8:${(++addresses).toString(16)}:1::1`;
 
 const error = async (res: Response) => ((await res.json()) as { error: string }).error;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
